@@ -1,0 +1,24 @@
+//! Kit library: versioned how-to kits, readable offline, that turn into checklists.
+
+use archipel_core::View;
+use leptos::prelude::*;
+use leptos_fluent::move_tr;
+
+use crate::ui::EmptyView;
+
+/// The kit library view.
+#[component]
+pub fn KitsView() -> impl IntoView {
+    view! {
+        <EmptyView
+            view=View::Kits
+            title=move_tr!("view-kits")
+            lede=move_tr!("kits-lede")
+            coming=vec![
+                move_tr!("kits-coming-1"),
+                move_tr!("kits-coming-2"),
+                move_tr!("kits-coming-3"),
+            ]
+        />
+    }
+}

@@ -1,0 +1,27 @@
+//! Archipel's app: a Leptos client-side app compiled to WebAssembly.
+//!
+//! Every record lives on the device (IndexedDB) so the app works with no
+//! network; the `sync` module (to come) owns all traffic with the server.
+//! The app is grouped by feature:
+//!
+//! - [`shell`] — the frame around every view: navigation, network status, routes.
+//! - [`cartography`], [`governance`], [`kits`], [`territory`], [`settings`] — one module per view.
+//! - [`ui`] — widgets shared by the views.
+//! - [`i18n`] — the one translation layer (Fluent files in `locales/`).
+//! - [`storage`] — the device's database; nothing else touches IndexedDB.
+
+pub mod cartography;
+pub mod governance;
+pub mod i18n;
+pub mod kits;
+pub mod settings;
+pub mod shell;
+pub mod storage;
+pub mod territory;
+pub mod ui;
+
+/// Mounts the app on the page's `<body>`.
+pub fn mount() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(shell::App);
+}

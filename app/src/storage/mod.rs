@@ -1,0 +1,206 @@
+//! The device's database (IndexedDB), behind one small interface.
+//!
+//! Nothing else in the app imports the IndexedDB crate: views and the sync
+//! engine talk to [`LocalDb`], so the crate underneath (`idb` today) can be
+//! swapped without touching them. Records are stored as structured JS objects
+//! (readable in the browser's developer tools), keyed by a string, in one of
+//! the [`Collection`]s.
+//!
+//! Every write waits for its transaction to commit before it returns: when a
+//! call says done, the record is on disk.
+
+use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsValue;
+
+/// Name of the app's database.
+pub const DATABASE_NAME: &str = "archipel";
+
+/// Schema version; bump it and extend [`upgrade`] to add object stores.
+const SCHEMA_VERSION: u32 = 1;
+
+/// A group of records, one IndexedDB object store each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Collection {
+    /// The collective's records (pôles, people, tasks…), keyed by id.
+    Records,
+    /// Facts about this device: its settings and sync state.
+    Meta,
+}
+
+impl Collection {
+    /// Every collection, as created by the schema.
+    pub const ALL: [Collection; 2] = [Collection::Records, Collection::Meta];
+
+    /// The object store's name.
+    #[must_use]
+    pub const fn store_name(self) -> &'static str {
+        match self {
+            Collection::Records => "records",
+            Collection::Meta => "meta",
+        }
+    }
+}
+
+/// Why the local database could not do what was asked.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StorageError {
+    /// The browser offers no IndexedDB (some private modes, very old browsers).
+    #[error("this browser offers no local database (IndexedDB): {0}")]
+    Unavailable(String),
+    /// The database exists but could not be opened or upgraded.
+    #[error("the local database could not be opened: {0}")]
+    Open(String),
+    /// A read or write failed (quota exceeded, transaction aborted…).
+    #[error("the local database refused the operation: {0}")]
+    Operation(String),
+    /// A stored record does not have the expected shape.
+    #[error("a stored record could not be read: {0}")]
+    Decode(String),
+}
+
+impl From<idb::Error> for StorageError {
+    fn from(error: idb::Error) -> Self {
+        StorageError::Operation(error.to_string())
+    }
+}
+
+/// An open connection to the device's database.
+#[derive(Debug)]
+pub struct LocalDb {
+    database: Database,
+}
+
+impl LocalDb {
+    /// Opens the app's database, creating or upgrading it as needed.
+    ///
+    /// # Errors
+    /// [`StorageError::Unavailable`] when the browser has no IndexedDB,
+    /// [`StorageError::Open`] when opening or upgrading fails.
+    pub async fn open() -> Result<LocalDb, StorageError> {
+        LocalDb::open_named(DATABASE_NAME).await
+    }
+
+    /// Opens (or creates) the database called `name`; tests use their own names.
+    ///
+    /// # Errors
+    /// As [`LocalDb::open`].
+    pub async fn open_named(name: &str) -> Result<LocalDb, StorageError> {
+        let factory =
+            Factory::new().map_err(|error| StorageError::Unavailable(error.to_string()))?;
+        let mut request = factory
+            .open(name, Some(SCHEMA_VERSION))
+            .map_err(|error| StorageError::Open(error.to_string()))?;
+        request.on_upgrade_needed(|event| {
+            if let Ok(database) = event.database() {
+                upgrade(&database);
+            }
+        });
+        let database = request
+            .await
+            .map_err(|error| StorageError::Open(error.to_string()))?;
+        Ok(LocalDb { database })
+    }
+
+    /// Writes `value` under `key`, replacing any previous record.
+    ///
+    /// # Errors
+    /// [`StorageError::Operation`] when the write or its commit fails.
+    pub async fn put<T: Serialize + ?Sized>(
+        &self,
+        collection: Collection,
+        key: &str,
+        value: &T,
+    ) -> Result<(), StorageError> {
+        let value = to_js(value)?;
+        let transaction = self
+            .database
+            .transaction(&[collection.store_name()], TransactionMode::ReadWrite)?;
+        let store = transaction.object_store(collection.store_name())?;
+        store.put(&value, Some(&JsValue::from_str(key)))?.await?;
+        commit(transaction).await
+    }
+
+    /// Reads the record under `key`, if any.
+    ///
+    /// # Errors
+    /// [`StorageError::Decode`] when the stored record is not a `T`.
+    pub async fn get<T: DeserializeOwned>(
+        &self,
+        collection: Collection,
+        key: &str,
+    ) -> Result<Option<T>, StorageError> {
+        let transaction = self
+            .database
+            .transaction(&[collection.store_name()], TransactionMode::ReadOnly)?;
+        let store = transaction.object_store(collection.store_name())?;
+        let found = store.get(JsValue::from_str(key))?.await?;
+        found.map(from_js).transpose()
+    }
+
+    /// Deletes the record under `key` (nothing happens if there is none).
+    ///
+    /// # Errors
+    /// [`StorageError::Operation`] when the delete or its commit fails.
+    pub async fn delete(&self, collection: Collection, key: &str) -> Result<(), StorageError> {
+        let transaction = self
+            .database
+            .transaction(&[collection.store_name()], TransactionMode::ReadWrite)?;
+        let store = transaction.object_store(collection.store_name())?;
+        store.delete(JsValue::from_str(key))?.await?;
+        commit(transaction).await
+    }
+
+    /// How many records `collection` holds.
+    ///
+    /// # Errors
+    /// [`StorageError::Operation`] when the count fails.
+    pub async fn count(&self, collection: Collection) -> Result<u32, StorageError> {
+        let transaction = self
+            .database
+            .transaction(&[collection.store_name()], TransactionMode::ReadOnly)?;
+        let store = transaction.object_store(collection.store_name())?;
+        Ok(store.count(None)?.await?)
+    }
+
+    /// Closes the connection once running transactions finish.
+    pub fn close(self) {
+        self.database.close();
+    }
+}
+
+/// Creates the object stores missing from `database` (runs inside the upgrade transaction).
+fn upgrade(database: &Database) {
+    let existing = database.store_names();
+    for collection in Collection::ALL {
+        let name = collection.store_name();
+        if !existing.iter().any(|store| store == name) {
+            // Keys are given with each write (out-of-line), so no key path.
+            if let Err(error) = database.create_object_store(name, ObjectStoreParams::new()) {
+                leptos::logging::error!("cannot create object store {name}: {error}");
+            }
+        }
+    }
+}
+
+async fn commit(transaction: idb::Transaction) -> Result<(), StorageError> {
+    let result = transaction.commit()?.await?;
+    if result.is_committed() {
+        Ok(())
+    } else {
+        Err(StorageError::Operation(
+            "the transaction was aborted".to_owned(),
+        ))
+    }
+}
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, StorageError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|error| StorageError::Operation(format!("cannot encode the record: {error}")))
+}
+
+fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, StorageError> {
+    serde_wasm_bindgen::from_value(value).map_err(|error| StorageError::Decode(error.to_string()))
+}

@@ -1,0 +1,24 @@
+//! Territory: places mapped in the field, duplicates, reports and open exports.
+
+use archipel_core::View;
+use leptos::prelude::*;
+use leptos_fluent::move_tr;
+
+use crate::ui::EmptyView;
+
+/// The territory view.
+#[component]
+pub fn TerritoryView() -> impl IntoView {
+    view! {
+        <EmptyView
+            view=View::Territory
+            title=move_tr!("view-territory")
+            lede=move_tr!("territory-lede")
+            coming=vec![
+                move_tr!("territory-coming-1"),
+                move_tr!("territory-coming-2"),
+                move_tr!("territory-coming-3"),
+            ]
+        />
+    }
+}

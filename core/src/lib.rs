@@ -1,0 +1,19 @@
+//! Archipel's model and operations, shared by the app and the server.
+//!
+//! This crate is the functional core of Archipel: it holds the records of a
+//! collective and the rules that change them. Both sides compile it — the app
+//! applies operations optimistically in the browser, the server applies them
+//! authoritatively — so a rule written here holds everywhere.
+//!
+//! **Architecture invariant:** this crate does no I/O. It reads no clock, draws
+//! no random numbers, and knows nothing of the browser, the network or the
+//! database. Whatever it needs from the outside world (the time, entropy) is
+//! passed in as plain values by its callers.
+
+pub mod health;
+pub mod ids;
+pub mod views;
+
+pub use health::{HealthReport, HealthStatus};
+pub use ids::{Id, IdError};
+pub use views::View;

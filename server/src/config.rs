@@ -1,0 +1,37 @@
+//! Configuration of the `archipel` binary, by flags or environment variables.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Parser, ValueEnum};
+
+/// Archipel's server: serves the app and syncs a collective's devices.
+#[derive(Debug, Clone, Parser)]
+#[command(name = "archipel", version, about)]
+pub struct Config {
+    /// Address and port to listen on.
+    #[arg(long, env = "ARCHIPEL_BIND", default_value = "127.0.0.1:8080")]
+    pub bind: SocketAddr,
+
+    /// Directory holding the database (`archipel.sqlite3`) and uploaded files;
+    /// created on first start.
+    #[arg(long, env = "ARCHIPEL_DATA_DIR", default_value = "data")]
+    pub data_dir: PathBuf,
+
+    /// Directory of the built app (Trunk's `dist/`).
+    #[arg(long, env = "ARCHIPEL_STATIC_DIR", default_value = "dist")]
+    pub static_dir: PathBuf,
+
+    /// Log format: human-readable lines or one JSON object per event.
+    #[arg(long, env = "ARCHIPEL_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+}
+
+/// How log events are written to standard error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// One readable line per event.
+    Text,
+    /// One JSON object per event, for log collectors.
+    Json,
+}

@@ -1,0 +1,61 @@
+//! Archipel's own build tool, run as `cargo xtask <command>`.
+//!
+//! It exists so that a newcomer (or CI) on a bare machine needs two commands:
+//! `cargo xtask run` starts the app, `cargo xtask test` runs every test. Both
+//! install what they miss first — the wasm target, Trunk, the `wasm-bindgen`
+//! CLI matching `Cargo.lock`, the npm packages, Chromium — and skip what is
+//! already there.
+
+mod install;
+mod process;
+mod run;
+mod test;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <command> [options]
+
+commands:
+  run     install what is missing, build the app (release) and start the server
+            --port <N>        port to listen on (default 8080, env ARCHIPEL_PORT)
+            --bind <ADDR>     full address, e.g. 0.0.0.0:8080 (env ARCHIPEL_BIND)
+            --data-dir <DIR>  where the database lives (default ./data)
+  test    install what tests need, then run every check and test
+  setup   only install what `run` and `test` need
+  build   install what is missing and build the app (release) into dist/
+";
+
+fn main() -> ExitCode {
+    let mut args = std::env::args().skip(1);
+    let command = args.next().unwrap_or_default();
+    let rest: Vec<String> = args.collect();
+    let outcome = match command.as_str() {
+        "run" => run::Options::parse(&rest).and_then(|options| run::run(&options)),
+        "test" => test::test(),
+        "setup" => install::ensure_all(install::Purpose::Test),
+        "build" => install::ensure_all(install::Purpose::Run).and_then(|()| run::build_app()),
+        "help" | "--help" | "-h" => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        other => Err(format!("unknown command {other:?}\n\n{USAGE}")),
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (the parent of this crate's directory).
+fn root() -> PathBuf {
+    let manifest_dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest_dir
+        .parent()
+        .map(PathBuf::from)
+        .unwrap_or(manifest_dir)
+}
