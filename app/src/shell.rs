@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_fluent::{I18n, move_tr};
 use leptos_router::StaticSegment;
 use leptos_router::components::{A, Redirect, Route, Router, Routes};
+use wasm_bindgen::JsCast;
 
 use crate::cartography::CartographyView;
 use crate::governance::GovernanceView;
@@ -21,7 +22,7 @@ pub fn App() -> impl IntoView {
     view! {
         <I18nProvider>
             <Router>
-                <a class="skip-link" href="#main">{move_tr!("skip-to-content")}</a>
+                <SkipLink />
                 <div class="shell">
                     <TopBar />
                     <Navigation />
@@ -41,6 +42,26 @@ pub fn App() -> impl IntoView {
                 </div>
             </Router>
         </I18nProvider>
+    }
+}
+
+/// A link, first in the tab order, that moves keyboard focus to the content.
+#[component]
+fn SkipLink() -> impl IntoView {
+    let to_content = |event: leptos::ev::MouseEvent| {
+        // The router would treat `#main` as a navigation; focus the content instead.
+        event.prevent_default();
+        if let Some(main) = document()
+            .get_element_by_id("main")
+            .and_then(|main| main.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            let _ = main.focus();
+        }
+    };
+    view! {
+        <a class="skip-link" href="#main" on:click=to_content>
+            {move_tr!("skip-to-content")}
+        </a>
     }
 }
 
