@@ -28,6 +28,7 @@ test("settings show the local database open and empty on a new device", async ({
 test("the language chosen in settings is the one the radio group shows", async ({ page }) => {
   await page.goto("/reglages");
   await expectView(page, "Réglages");
+  await expect(page.getByRole("radio").first()).toHaveAccessibleName("Français");
   await expect(page.getByRole("radio", { name: "Français" })).toBeChecked();
   await page.getByRole("radio", { name: "English" }).check();
   await expectView(page, "Settings");

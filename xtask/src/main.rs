@@ -9,6 +9,7 @@
 mod install;
 mod process;
 mod run;
+mod size;
 mod test;
 
 use std::path::PathBuf;
@@ -25,6 +26,7 @@ commands:
   test    install what tests need, then run every check and test
   setup   only install what `run` and `test` need
   build   install what is missing and build the app (release) into dist/
+  size    sizes of the built app (raw, gzip, brotli) against the budget
 ";
 
 fn main() -> ExitCode {
@@ -36,6 +38,7 @@ fn main() -> ExitCode {
         "test" => test::test(),
         "setup" => install::ensure_all(install::Purpose::Test),
         "build" => install::ensure_all(install::Purpose::Run).and_then(|()| run::build_app()),
+        "size" => size::size(),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())

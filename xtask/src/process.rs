@@ -33,8 +33,13 @@ pub fn output(command: &mut Command) -> Option<String> {
 pub fn describe(command: &Command) -> String {
     let mut text = command.get_program().to_string_lossy().into_owned();
     for arg in command.get_args() {
+        let arg = arg.to_string_lossy();
         text.push(' ');
-        text.push_str(&arg.to_string_lossy());
+        if arg.len() > 120 || arg.contains('\n') {
+            text.push_str("<script>");
+        } else {
+            text.push_str(&arg);
+        }
     }
     text
 }

@@ -27,16 +27,18 @@ pub fn SettingsView() -> impl IntoView {
     }
 }
 
-/// A radio group of the available languages, each named in its own language.
+/// A radio group of the available languages, each named in its own language,
+/// French (the reference language) first.
 #[component]
 fn LanguageChoice() -> impl IntoView {
     let i18n = expect_context::<I18n>();
+    let mut languages = i18n.languages.to_vec();
+    languages.sort_by_key(|language| language.id.language.as_str() != "fr");
     view! {
         <fieldset class="card language-choice">
             <legend>{move_tr!("settings-language")}</legend>
-            {i18n
-                .languages
-                .iter()
+            {languages
+                .into_iter()
                 .map(|language| {
                     let code = language.id.to_string();
                     let input_id = format!("language-{code}");
@@ -47,7 +49,7 @@ fn LanguageChoice() -> impl IntoView {
                                 name="language"
                                 id=input_id.clone()
                                 value=code.clone()
-                                prop:checked=move || i18n.language.get() == *language
+                                prop:checked=move || i18n.language.get() == language
                                 on:change=move |_| i18n.language.set(language)
                             />
                             <label for=input_id lang=code>{language.name}</label>

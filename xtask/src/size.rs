@@ -1,0 +1,42 @@
+//! `cargo xtask size`: the size of the built app as a phone downloads it
+//! (raw, gzip, brotli), against the whole-app budget.
+
+use std::process::Command;
+
+use crate::process::run;
+
+/// Whole-app budget for the shell's assets, brotli-compressed (docs/benchmarks.md).
+pub const BUDGET_BROTLI_BYTES: u64 = 350 * 1024;
+
+/// Compression is measured with Node's zlib (installed with the end-to-end
+/// packages), so the build tool stays dependency-free.
+const MEASURE_JS: &str = r#"
+const fs = require("fs"), path = require("path"), zlib = require("zlib");
+const dist = process.argv[1], budget = Number(process.argv[2]);
+const files = fs.readdirSync(dist).filter((f) => /\.(wasm|js|css|html)$/.test(f)).sort();
+if (files.length === 0) { console.error(`no built app in ${dist}: run cargo xtask build`); process.exit(1); }
+let total = { raw: 0, gzip: 0, brotli: 0 };
+console.log("| file | raw | gzip -9 | brotli -11 |\n|---|---:|---:|---:|");
+for (const file of files) {
+  const data = fs.readFileSync(path.join(dist, file));
+  const raw = data.length;
+  const gzip = zlib.gzipSync(data, { level: 9 }).length;
+  const brotli = zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  total.raw += raw; total.gzip += gzip; total.brotli += brotli;
+  console.log(`| ${file.replace(/-[0-9a-f]{16}/, "-<hash>")} | ${raw} | ${gzip} | ${brotli} |`);
+}
+console.log(`| **total** | ${total.raw} | ${total.gzip} | ${total.brotli} |`);
+const share = ((100 * total.brotli) / budget).toFixed(0);
+console.log(`\nbrotli total ${total.brotli} B of a ${budget} B budget (${share} %)`);
+if (total.brotli > budget) { console.error("over budget"); process.exit(2); }
+"#;
+
+/// Prints the size table of `dist/`; fails when over budget.
+pub fn size() -> Result<(), String> {
+    let dist = crate::root().join("dist");
+    run(Command::new("node")
+        .arg("-e")
+        .arg(MEASURE_JS)
+        .arg(&dist)
+        .arg(BUDGET_BROTLI_BYTES.to_string()))
+}
