@@ -10,10 +10,25 @@
 //! database. Whatever it needs from the outside world (the time, entropy) is
 //! passed in as plain values by its callers.
 
+pub mod apply;
+pub mod authz;
 pub mod health;
 pub mod ids;
+pub mod op;
+pub mod refusal;
+pub mod rules;
+pub mod schema;
+pub mod state;
+pub mod validate;
+pub mod value;
 pub mod views;
 
+pub use apply::{Applied, Receipt};
 pub use health::{HealthReport, HealthStatus};
 pub use ids::{Id, IdError};
+pub use op::{Access, Actor, Change, FieldWrite, Operation, Sequencer};
+pub use refusal::{Lang, Refusal, RefusalCode};
+pub use schema::{FieldSpec, FieldType, Kind};
+pub use state::{Conflict, Record, State};
+pub use value::{Date, RoleCount, Step, Value};
 pub use views::View;

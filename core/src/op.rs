@@ -1,0 +1,318 @@
+//! Operations: the only way a collective's records change.
+//!
+//! An operation is made by a client (a device), numbered in that client's
+//! order, and names what it changes. The server puts all operations in one
+//! order; applying the same operations in the same order gives the same state
+//! on every replica.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::ids::Id;
+use crate::schema::Kind;
+use crate::value::Value;
+
+/// A member's level of access to a collective, from least to most.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Access {
+    /// A mapping-party guest: may add places and reports, nothing else.
+    Guest,
+    /// A member: edits their own profile, availability, offers and the tasks they take.
+    Member,
+    /// A facilitator: restructures pôles, roles, meetings, decisions and kits.
+    Facilitator,
+    /// An admin: everything, including the collective's settings and deletions.
+    Admin,
+}
+
+impl Access {
+    /// Every level, from least to most.
+    pub const ALL: [Access; 4] = [
+        Access::Guest,
+        Access::Member,
+        Access::Facilitator,
+        Access::Admin,
+    ];
+
+    /// The stable name of the level.
+    #[must_use]
+    pub const fn name(self) -> &'static str {
+        match self {
+            Access::Guest => "guest",
+            Access::Member => "member",
+            Access::Facilitator => "facilitator",
+            Access::Admin => "admin",
+        }
+    }
+}
+
+/// Who applies an operation, as the server knows them *now*.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Actor {
+    /// The person record of the actor, if they have one (guests may not).
+    pub person: Option<Id>,
+    /// Their access level in the collective.
+    pub access: Access,
+}
+
+impl Actor {
+    /// An actor with a person record.
+    #[must_use]
+    pub const fn new(person: Id, access: Access) -> Actor {
+        Actor {
+            person: Some(person),
+            access,
+        }
+    }
+
+    /// An actor with no person record (a guest at a mapping party, a setup script).
+    #[must_use]
+    pub const fn anonymous(access: Access) -> Actor {
+        Actor {
+            person: None,
+            access,
+        }
+    }
+}
+
+/// A write of one field, with the version of the field its author saw.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct FieldWrite {
+    /// The field's name.
+    pub field: String,
+    /// The new value ([`Value::Null`] empties an optional field).
+    pub value: Value,
+    /// The field's version when the author made the change (0: never seen).
+    #[serde(default)]
+    pub base: u64,
+}
+
+impl FieldWrite {
+    /// A write based on version `base` of the field.
+    pub fn new(field: impl Into<String>, value: Value, base: u64) -> FieldWrite {
+        FieldWrite {
+            field: field.into(),
+            value,
+            base,
+        }
+    }
+}
+
+/// What an operation changes.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Change {
+    /// Creates a record with a client-generated id.
+    Create {
+        /// The kind of record.
+        kind: Kind,
+        /// Its id (UUIDv7, made by the client).
+        id: Id,
+        /// Its initial fields; omitted fields are empty.
+        fields: BTreeMap<String, Value>,
+    },
+    /// Sets fields (last writer in server order wins; a concurrent loser is kept as a conflict).
+    Set {
+        /// The record.
+        id: Id,
+        /// The fields written, each with the version it was based on.
+        fields: Vec<FieldWrite>,
+    },
+    /// Adds items to a set field (merges without conflict).
+    Add {
+        /// The record.
+        id: Id,
+        /// The set field.
+        field: String,
+        /// Items to add: a [`Value::Set`] or a [`Value::Refs`].
+        items: Value,
+    },
+    /// Removes items from a set field (merges without conflict).
+    Remove {
+        /// The record.
+        id: Id,
+        /// The set field.
+        field: String,
+        /// Items to remove: a [`Value::Set`] or a [`Value::Refs`].
+        items: Value,
+    },
+    /// Adds `by` (possibly negative) to a counter (merges without conflict).
+    Increment {
+        /// The record.
+        id: Id,
+        /// The counter field.
+        field: String,
+        /// The amount.
+        by: i64,
+    },
+    /// Places a record among its siblings (fractional index), optionally under a new parent.
+    Move {
+        /// The record.
+        id: Id,
+        /// Its new order key (see [`crate::order`]).
+        order: String,
+        /// A new parent: a pôle for pôles and missions, a meeting for agenda items.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        parent: Option<Id>,
+    },
+    /// Archives (hides, restorably) or un-archives a record.
+    Archive {
+        /// The record.
+        id: Id,
+        /// `true` to archive, `false` to restore.
+        archived: bool,
+    },
+    /// Deletes a record for good; later edits to it are refused.
+    Delete {
+        /// The record.
+        id: Id,
+    },
+    /// Settles a conflict: restores the value that lost, or keeps the winner.
+    ResolveConflict {
+        /// The conflict record.
+        conflict: Id,
+        /// `true` to write the losing value back, `false` to keep the current one.
+        restore: bool,
+    },
+}
+
+impl Change {
+    /// Creates a record of `kind` with the given fields.
+    pub fn create<'a>(
+        kind: Kind,
+        id: Id,
+        fields: impl IntoIterator<Item = (&'a str, Value)>,
+    ) -> Change {
+        Change::Create {
+            kind,
+            id,
+            fields: fields
+                .into_iter()
+                .map(|(name, value)| (name.to_owned(), value))
+                .collect(),
+        }
+    }
+
+    /// Sets one field, based on version `base` of it.
+    pub fn set(id: Id, field: &str, value: Value, base: u64) -> Change {
+        Change::Set {
+            id,
+            fields: vec![FieldWrite::new(field, value, base)],
+        }
+    }
+
+    /// The record the change is about (for a conflict resolution, the conflict's id).
+    #[must_use]
+    pub const fn target(&self) -> Id {
+        match self {
+            Change::Create { id, .. }
+            | Change::Set { id, .. }
+            | Change::Add { id, .. }
+            | Change::Remove { id, .. }
+            | Change::Increment { id, .. }
+            | Change::Move { id, .. }
+            | Change::Archive { id, .. }
+            | Change::Delete { id } => *id,
+            Change::ResolveConflict { conflict, .. } => *conflict,
+        }
+    }
+
+    /// The operation's name (for logs and the history view).
+    #[must_use]
+    pub const fn name(&self) -> &'static str {
+        match self {
+            Change::Create { .. } => "create",
+            Change::Set { .. } => "set",
+            Change::Add { .. } => "add",
+            Change::Remove { .. } => "remove",
+            Change::Increment { .. } => "increment",
+            Change::Move { .. } => "move",
+            Change::Archive { .. } => "archive",
+            Change::Delete { .. } => "delete",
+            Change::ResolveConflict { .. } => "resolve_conflict",
+        }
+    }
+}
+
+/// One operation, as made by a client.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Operation {
+    /// The operation's own id.
+    pub id: Id,
+    /// The client (device) that made it.
+    pub client: Id,
+    /// Its number in that client's order, from 1, without gaps.
+    pub seq: u64,
+    /// The client's wall time in milliseconds: for display only, never to order.
+    pub wall_time: i64,
+    /// What it changes.
+    pub change: Change,
+}
+
+/// Numbers a client's operations: one per device, kept with its pending operations.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sequencer {
+    /// The client (device) id.
+    pub client: Id,
+    /// The sequence number the next operation gets.
+    pub next_seq: u64,
+}
+
+impl Sequencer {
+    /// A new client, whose first operation is number 1.
+    #[must_use]
+    pub const fn new(client: Id) -> Sequencer {
+        Sequencer {
+            client,
+            next_seq: 1,
+        }
+    }
+
+    /// Wraps `change` into the client's next operation.
+    pub fn operation(&mut self, id: Id, wall_time: i64, change: Change) -> Operation {
+        let seq = self.next_seq;
+        self.next_seq += 1;
+        Operation {
+            id,
+            client: self.client,
+            seq,
+            wall_time,
+            change,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn operations_have_a_readable_wire_form() {
+        let op = Operation {
+            id: Id::from_parts(1, [1; 10]),
+            client: Id::from_parts(1, [2; 10]),
+            seq: 3,
+            wall_time: 1_000,
+            change: Change::Set {
+                id: Id::from_parts(1, [3; 10]),
+                fields: vec![FieldWrite::new("name", Value::text("LUMIÈRE"), 7)],
+            },
+        };
+        let json = serde_json::to_value(&op).expect("serialises");
+        assert_eq!(json["change"]["op"], "set");
+        assert_eq!(json["seq"], 3);
+        assert_eq!(json["change"]["fields"][0]["field"], "name");
+        assert_eq!(json["change"]["fields"][0]["value"]["text"], "LUMIÈRE");
+        let back: Operation = serde_json::from_value(json).expect("parses");
+        assert_eq!(back, op);
+    }
+
+    #[test]
+    fn access_levels_are_ordered() {
+        assert!(Access::Guest < Access::Member);
+        assert!(Access::Member < Access::Facilitator);
+        assert!(Access::Facilitator < Access::Admin);
+    }
+}

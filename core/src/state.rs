@@ -1,0 +1,212 @@
+//! The state of one collective: its records, their per-field versions, the
+//! conflicts kept for people to settle, and each client's progress.
+
+use std::collections::BTreeMap;
+
+use rustc_hash::FxHashMap;
+use serde::{Deserialize, Serialize};
+
+use crate::ids::Id;
+use crate::schema::Kind;
+use crate::value::Value;
+
+/// One record: a kind, an id, and one value per field of its kind (in schema order).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Record {
+    /// Its kind.
+    pub kind: Kind,
+    /// Its id.
+    pub id: Id,
+    /// One value per field of the kind, in schema order ([`Value::Null`] when empty).
+    pub values: Vec<Value>,
+    /// For each field, the collective version that last wrote it.
+    pub versions: Vec<u64>,
+    /// For each field, the client that last wrote it.
+    pub writers: Vec<Id>,
+    /// The person who created it, if any (ownership for members' rights).
+    pub created_by: Option<Id>,
+    /// The collective version that created it.
+    pub created_at: u64,
+    /// The collective version that last changed it (what pulls look at).
+    pub changed_at: u64,
+    /// Hidden from everyday views, restorable.
+    pub archived: bool,
+    /// Deleted for good: kept as a tombstone so later edits are refused.
+    pub deleted: bool,
+}
+
+impl Record {
+    /// The value of the field called `name` (`Null` if the kind has no such field).
+    #[must_use]
+    pub fn get(&self, name: &str) -> &Value {
+        match self.kind.field_index(name) {
+            Some(index) => &self.values[index],
+            None => &Value::Null,
+        }
+    }
+
+    /// The text of a text field, if set.
+    #[must_use]
+    pub fn text(&self, name: &str) -> Option<&str> {
+        self.get(name).as_text()
+    }
+
+    /// The reference held by a reference field, if set.
+    #[must_use]
+    pub fn reference(&self, name: &str) -> Option<Id> {
+        self.get(name).as_ref_id()
+    }
+
+    /// The version of the field called `name` (0 if unknown).
+    #[must_use]
+    pub fn version_of(&self, name: &str) -> u64 {
+        self.kind
+            .field_index(name)
+            .map_or(0, |index| self.versions[index])
+    }
+
+    /// Neither archived nor deleted.
+    #[must_use]
+    pub const fn is_live(&self) -> bool {
+        !self.archived && !self.deleted
+    }
+}
+
+/// A value that lost to a concurrent write, kept so people can restore it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conflict {
+    /// The conflict's id (derived from the operation that caused it).
+    pub id: Id,
+    /// The record concerned.
+    pub record: Id,
+    /// Its kind.
+    pub kind: Kind,
+    /// The field concerned.
+    pub field: String,
+    /// The value that was overwritten.
+    pub lost: Value,
+    /// The client that had written the lost value.
+    pub lost_by: Id,
+    /// The value that won (the later write in server order).
+    pub won: Value,
+    /// The operation whose write won.
+    pub won_by: Id,
+    /// The collective version at which it happened.
+    pub at: u64,
+    /// Settled by someone (restored or dismissed).
+    pub resolved: bool,
+}
+
+/// Everything a collective holds, at one collective version.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct State {
+    /// The collective version: how many operations were applied.
+    pub version: u64,
+    pub(crate) records: FxHashMap<Id, Record>,
+    pub(crate) conflicts: BTreeMap<Id, Conflict>,
+    pub(crate) last_seq: FxHashMap<Id, u64>,
+}
+
+impl State {
+    /// An empty collective at version 0.
+    #[must_use]
+    pub fn new() -> State {
+        State::default()
+    }
+
+    /// The record with this id, deleted or not.
+    #[must_use]
+    pub fn record(&self, id: Id) -> Option<&Record> {
+        self.records.get(&id)
+    }
+
+    /// The record with this id, if it exists and is not deleted.
+    #[must_use]
+    pub fn existing(&self, id: Id) -> Option<&Record> {
+        self.records.get(&id).filter(|record| !record.deleted)
+    }
+
+    /// Every record that is not deleted (archived ones included), in no particular order.
+    pub fn records(&self) -> impl Iterator<Item = &Record> {
+        self.records.values().filter(|record| !record.deleted)
+    }
+
+    /// Records of one kind that are not deleted, in no particular order.
+    pub fn of_kind(&self, kind: Kind) -> impl Iterator<Item = &Record> {
+        self.records().filter(move |record| record.kind == kind)
+    }
+
+    /// Every record including tombstones, sorted by id (for comparisons and snapshots).
+    #[must_use]
+    pub fn all_records_sorted(&self) -> Vec<&Record> {
+        let mut all: Vec<&Record> = self.records.values().collect();
+        all.sort_unstable_by_key(|record| record.id);
+        all
+    }
+
+    /// Records changed after collective version `since` (what a pull sends), sorted by id.
+    #[must_use]
+    pub fn changed_since(&self, since: u64) -> Vec<&Record> {
+        let mut changed: Vec<&Record> = self
+            .records
+            .values()
+            .filter(|record| record.changed_at > since)
+            .collect();
+        changed.sort_unstable_by_key(|record| record.id);
+        changed
+    }
+
+    /// Conflicts not yet settled, oldest first.
+    pub fn open_conflicts(&self) -> impl Iterator<Item = &Conflict> {
+        self.conflicts
+            .values()
+            .filter(|conflict| !conflict.resolved)
+    }
+
+    /// Every conflict, settled or not.
+    pub fn conflicts(&self) -> impl Iterator<Item = &Conflict> {
+        self.conflicts.values()
+    }
+
+    /// The conflict with this id.
+    #[must_use]
+    pub fn conflict(&self, id: Id) -> Option<&Conflict> {
+        self.conflicts.get(&id)
+    }
+
+    /// The last sequence number applied (or refused) for `client` (0 if none).
+    #[must_use]
+    pub fn last_seq(&self, client: Id) -> u64 {
+        self.last_seq.get(&client).copied().unwrap_or(0)
+    }
+
+    /// How many records exist (tombstones included).
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    /// True when the collective holds no record at all.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// Reserves room for `additional` more records (bulk loads).
+    pub fn reserve(&mut self, additional: usize) {
+        self.records.reserve(additional);
+    }
+
+    /// The collective's own record (the first `Collective` record), if created.
+    #[must_use]
+    pub fn collective(&self) -> Option<&Record> {
+        self.of_kind(Kind::Collective)
+            .min_by_key(|record| record.id)
+    }
+
+    /// The value of `field` on record `id`, if both exist.
+    #[must_use]
+    pub fn value(&self, id: Id, field: &str) -> Option<&Value> {
+        self.existing(id).map(|record| record.get(field))
+    }
+}
