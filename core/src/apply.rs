@@ -128,6 +128,12 @@ impl State {
         if let Some(existing) = self.records.get(&id) {
             return Err(Refusal::new(RefusalCode::AlreadyExists).on(existing.kind, id));
         }
+        if kind == Kind::Collective && self.collective().is_some() {
+            return Err(Refusal::new(RefusalCode::AlreadyExists)
+                .on(kind, id)
+                .detail("a collective already exists here"));
+        }
+        authz::precheck(kind, Action::Create, actor).map_err(|refusal| refusal.on(kind, id))?;
         let specs = kind.fields();
         let mut values = vec![Value::Null; specs.len()];
         for (name, value) in fields {
@@ -215,6 +221,7 @@ impl State {
     ) -> Result<Applied, Refusal> {
         let record = self.editable(id)?;
         let kind = record.kind;
+        authz::precheck(kind, Action::Edit, actor).map_err(|refusal| refusal.on(kind, id))?;
         if fields.is_empty() {
             return Err(Refusal::new(RefusalCode::EmptyChange).on(kind, id));
         }
@@ -340,6 +347,7 @@ impl State {
     ) -> Result<Applied, Refusal> {
         let record = self.editable(id)?;
         let kind = record.kind;
+        authz::precheck(kind, Action::Edit, actor).map_err(|refusal| refusal.on(kind, id))?;
         if kind.is_immutable() {
             return Err(Refusal::new(RefusalCode::Immutable)
                 .on(kind, id)
@@ -427,6 +435,7 @@ impl State {
     ) -> Result<Applied, Refusal> {
         let record = self.editable(id)?;
         let kind = record.kind;
+        authz::precheck(kind, Action::Count, actor).map_err(|refusal| refusal.on(kind, id))?;
         let index = kind.field_index(field).ok_or_else(|| {
             Refusal::new(RefusalCode::UnknownField)
                 .on(kind, id)
@@ -475,6 +484,7 @@ impl State {
     ) -> Result<Applied, Refusal> {
         let record = self.editable(id)?;
         let kind = record.kind;
+        authz::precheck(kind, Action::Edit, actor).map_err(|refusal| refusal.on(kind, id))?;
         let order_index = kind.field_index("order").ok_or_else(|| {
             Refusal::new(RefusalCode::UnknownField)
                 .on(kind, id)

@@ -9,18 +9,19 @@
 //!
 //! | kind | create | edit | count | archive | delete |
 //! |---|---|---|---|---|---|
-//! | collective | admin | admin | — | — | — |
-//! | pole, mission, link, role_assignment, need, meeting, agenda_item, speaking_turn, decision, kit, event | facilitator | facilitator | member | facilitator | admin |
-//! | person | facilitator | facilitator ¹ | member | facilitator | admin |
+//! | collective | admin ⁶ | admin | — | — | — |
+//! | pole, mission, link, role_assignment, need, meeting, agenda_item, speaking_turn, decision, kit, event | facilitator | facilitator | — | facilitator | admin |
+//! | person | facilitator | facilitator ¹ | — | facilitator | admin |
 //! | kit_version | facilitator ² | — (immutable) | — | facilitator | admin |
-//! | offer | member ³ | facilitator ¹ | member | facilitator ¹ | admin ¹ |
-//! | task | member ⁴ | facilitator ¹ ⁵ | member | facilitator ¹ | admin ¹ |
-//! | kit_run | member | member | member | facilitator ¹ | admin ¹ |
-//! | feedback | member ³ | facilitator ¹ | member | facilitator ¹ | admin ¹ |
+//! | offer | member ³ | facilitator ¹ | — | facilitator ¹ | admin ¹ |
+//! | task | member ⁴ | facilitator ¹ ⁵ | — | facilitator ¹ | admin ¹ |
+//! | kit_run | member | member | — | facilitator ¹ | admin ¹ |
+//! | feedback | member ³ | facilitator ¹ | — | facilitator ¹ | admin ¹ |
 //! | place | guest | member | member | facilitator | admin |
-//! | report | guest | facilitator | member | facilitator | admin |
+//! | report | guest | facilitator | — | facilitator | admin |
 //!
-//! "count" is incrementing a counter field (a place's confirmations).
+//! "count" is incrementing a counter field; only places have one (confirmations
+//! that a place still exists, added up from every device).
 //!
 //! Exceptions that widen the table for members (never for guests):
 //! 1. **Owners.** A member may edit the fields marked `own` in the schema of the
@@ -32,6 +33,8 @@
 //! 4. A member creates tasks open and untaken, or taken by themselves.
 //! 5. **The task pool.** Any member may take an open task (status `taken`, taker
 //!    themselves), and release or complete a task they hold.
+//! 6. A state holds one collective: a second `collective` record is refused
+//!    (`already_exists`).
 
 use crate::ids::Id;
 use crate::op::{Access, Actor};
@@ -73,9 +76,10 @@ pub const fn least_access(kind: Kind, action: Action) -> Option<Access> {
     match (kind, action) {
         (Kind::Collective, Action::Create | Action::Edit) => Some(Admin),
         (Kind::Collective, _) => None,
-        (Kind::KitVersion, Action::Edit | Action::Count) => None,
+        (Kind::KitVersion, Action::Edit) => None,
+        (Kind::Place, Action::Count) => Some(Member),
+        (_, Action::Count) => None,
         (_, Action::Delete) => Some(Admin),
-        (_, Action::Count) => Some(Member),
         (Kind::Place | Kind::Report, Action::Create) => Some(Guest),
         (Kind::Offer | Kind::Task | Kind::KitRun | Kind::Feedback, Action::Create) => Some(Member),
         (Kind::Place | Kind::KitRun, Action::Edit) => Some(Member),
@@ -89,6 +93,23 @@ fn allowed_by_table(kind: Kind, action: Action, access: Access) -> bool {
 
 fn forbidden(kind: Kind) -> Refusal {
     Refusal::new(RefusalCode::Forbidden).kind(kind)
+}
+
+/// A first check before any validation, so that people without the right to
+/// act learn nothing about the data from validation errors: refuses actions
+/// nobody may take, and anything beyond the table for guests. Members may
+/// still be refused by the full check once the exceptions are evaluated.
+pub fn precheck(kind: Kind, action: Action, actor: &Actor) -> Result<(), Refusal> {
+    if kind.is_immutable() && action == Action::Edit {
+        return Err(Refusal::new(RefusalCode::Immutable).kind(kind));
+    }
+    if allowed_by_table(kind, action, actor.access) {
+        return Ok(());
+    }
+    if least_access(kind, action).is_none() || actor.access < Access::Member {
+        return Err(forbidden(kind));
+    }
+    Ok(())
 }
 
 /// Whether `actor` owns `record` (see exception 1).

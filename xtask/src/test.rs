@@ -117,7 +117,9 @@ fn browser_tests(root: &Path) -> Result<(), String> {
 /// Starts a real `archipel` on a free port with a throw-away data directory,
 /// serving the release build, and runs the Playwright suite against it.
 fn end_to_end(root: &Path) -> Result<(), String> {
-    run(cargo(root).args(["build", "-p", "archipel-server", "--bin", "archipel"]))?;
+    // The same command as the native tests, so Cargo reuses the binary it built
+    // for the server's integration tests instead of rebuilding with other features.
+    run(cargo(root).args(["test", "--workspace", "--no-run"]))?;
     let data = std::env::temp_dir().join(format!("archipel-e2e-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&data);
     let port = process::free_port()?;
