@@ -12,6 +12,7 @@
 
 pub mod apply;
 pub mod authz;
+pub mod demo;
 pub mod health;
 pub mod ids;
 pub mod op;
@@ -24,6 +25,7 @@ pub mod value;
 pub mod views;
 
 pub use apply::{Applied, Receipt};
+pub use demo::{DemoError, demo_changes, demo_state};
 pub use health::{HealthReport, HealthStatus};
 pub use ids::{Id, IdError};
 pub use op::{Access, Actor, Change, FieldWrite, Operation, Sequencer};
