@@ -151,7 +151,7 @@ pub enum Change {
     Move {
         /// The record.
         id: Id,
-        /// Its new order key (see [`crate::order`]).
+        /// Its new order key (a `fractional_index` string, between its neighbours).
         order: String,
         /// A new parent: a pôle for pôles and missions, a meeting for agenda items.
         #[serde(default, skip_serializing_if = "Option::is_none")]
