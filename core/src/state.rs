@@ -114,6 +114,30 @@ impl State {
         State::default()
     }
 
+    /// Rebuilds a state from stored parts (the server's rows, a device's snapshot).
+    ///
+    /// Applying the same operations to a restored state and to the original gives
+    /// the same result: records keep their per-field versions and writers, and
+    /// clients their last sequence numbers.
+    pub fn restore(
+        version: u64,
+        records: impl IntoIterator<Item = Record>,
+        conflicts: impl IntoIterator<Item = Conflict>,
+        last_seq: impl IntoIterator<Item = (Id, u64)>,
+    ) -> State {
+        State {
+            version,
+            records: records.into_iter().map(|record| (record.id, record)).collect(),
+            conflicts: conflicts.into_iter().map(|conflict| (conflict.id, conflict)).collect(),
+            last_seq: last_seq.into_iter().collect(),
+        }
+    }
+
+    /// Each client's last sequence number, in no particular order.
+    pub fn last_seqs(&self) -> impl Iterator<Item = (Id, u64)> + '_ {
+        self.last_seq.iter().map(|(client, seq)| (*client, *seq))
+    }
+
     /// The record with this id, deleted or not.
     #[must_use]
     pub fn record(&self, id: Id) -> Option<&Record> {

@@ -3,7 +3,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
-use clap::{Parser, ValueEnum};
+use clap::{Parser, Subcommand, ValueEnum};
 
 /// Archipel's server: serves the app and syncs a collective's devices.
 #[derive(Debug, Clone, Parser)]
@@ -25,6 +25,33 @@ pub struct Config {
     /// Log format: human-readable lines or one JSON object per event.
     #[arg(long, env = "ARCHIPEL_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
+
+    /// Without a command, serve. On first start with an empty data directory the
+    /// server creates the demo collective and prints an admin join URL.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Administration commands.
+#[derive(Debug, Clone, Subcommand)]
+pub enum Command {
+    /// Manage collectives.
+    Collective {
+        /// What to do.
+        #[command(subcommand)]
+        action: CollectiveCommand,
+    },
+}
+
+/// What to do with collectives.
+#[derive(Debug, Clone, Subcommand)]
+pub enum CollectiveCommand {
+    /// Creates an empty collective and prints an admin join URL.
+    Create {
+        /// Its name.
+        #[arg(long)]
+        name: String,
+    },
 }
 
 /// How log events are written to standard error.

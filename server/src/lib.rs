@@ -6,11 +6,17 @@
 //! static files of the app. Handlers are small and read like the API; the rules
 //! live in the core.
 //!
-//! - [`config`] — flags and environment variables.
-//! - [`storage`] — the database: opening, migrations, health.
-//! - [`web`] — the HTTP routes: health, the app shell and its assets.
+//! - [`config`] — flags, environment variables and subcommands.
+//! - [`storage`] — the database: opening, migrations, every query.
+//! - [`hub`] — each collective's authoritative state, its order and pokes.
+//! - [`api`] — the JSON API: joining, push, pull, live events, invites, devices.
+//! - [`web`] — the HTTP routes: health, the API, the app shell and its assets.
+//! - [`secrets`] — ids, tokens and their hashes.
 
+pub mod api;
 pub mod config;
+pub mod hub;
+pub mod secrets;
 pub mod storage;
 pub mod web;
 
@@ -46,4 +52,29 @@ pub enum ServeError {
     /// The socket failed.
     #[error("network error: {0}")]
     Io(#[from] std::io::Error),
+}
+
+/// On first start (no collective yet), creates the demo collective and an
+/// admin invitation; returns the join path to print, if one was made.
+///
+/// # Errors
+/// When the database fails.
+pub async fn bootstrap(state: &AppState) -> Result<Option<String>, api::error::ApiError> {
+    let existing = state.hub.storage().blocking(|conn| storage::rows::collectives(conn)).await?;
+    if !existing.is_empty() {
+        return Ok(None);
+    }
+    let collective = state.hub.create_collective("", true).await?;
+    tracing::info!(%collective, "created the demo collective");
+    admin_invite(state, collective).await.map(Some)
+}
+
+/// An admin invitation to `collective`, valid a week for one device; returns its join path.
+///
+/// # Errors
+/// When the database fails.
+pub async fn admin_invite(state: &AppState, collective: archipel_core::Id) -> Result<String, api::error::ApiError> {
+    let (token, _) =
+        api::create_invite_row(state, collective, archipel_core::Access::Admin, 24 * 7, 1, None).await?;
+    Ok(api::join_path(&token))
 }

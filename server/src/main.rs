@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use archipel_server::config::LogFormat;
+use archipel_server::config::{CollectiveCommand, Command, LogFormat};
 use archipel_server::{AppState, Config, Storage};
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
@@ -11,6 +11,13 @@ use tracing_subscriber::EnvFilter;
 async fn main() -> ExitCode {
     let config = Config::parse();
     init_logging(config.log_format);
+
+    if let Some(Command::Collective {
+        action: CollectiveCommand::Create { name },
+    }) = &config.command
+    {
+        return create_collective(&config, name).await;
+    }
 
     let listener = match tokio::net::TcpListener::bind(config.bind).await {
         Ok(listener) => listener,
@@ -34,6 +41,17 @@ async fn main() -> ExitCode {
         }
     };
     let state = AppState::new(storage, config.static_dir.clone());
+    match archipel_server::bootstrap(&state).await {
+        Ok(Some(path)) => {
+            println!("Collectif de démonstration créé · demo collective created.");
+            println!("Rejoindre en admin · join as admin (one device, 7 days): http://{address}{path}");
+        }
+        Ok(None) => {}
+        Err(error) => {
+            eprintln!("archipel: cannot prepare the first collective: {}", error.message);
+            return ExitCode::FAILURE;
+        }
+    }
     println!("Archipel est prêt · ready: http://{address}/");
 
     match archipel_server::serve(state, listener, shutdown_signal()).await {
@@ -43,6 +61,38 @@ async fn main() -> ExitCode {
         }
         Err(error) => {
             eprintln!("archipel: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `archipel collective create --name …`: an empty collective and its admin join URL.
+async fn create_collective(config: &Config, name: &str) -> ExitCode {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 120 {
+        eprintln!("archipel: give the collective a name of 1 to 120 characters");
+        return ExitCode::FAILURE;
+    }
+    let storage = match Storage::open(&config.data_dir).await {
+        Ok(storage) => storage,
+        Err(error) => {
+            eprintln!("archipel: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let state = AppState::new(storage, config.static_dir.clone());
+    let created = async {
+        let collective = state.hub.create_collective(name, false).await?;
+        archipel_server::admin_invite(&state, collective).await
+    };
+    match created.await {
+        Ok(path) => {
+            println!("Collectif « {name} » créé · collective created.");
+            println!("Rejoindre en admin · join as admin (one device, 7 days): http://{}{path}", config.bind);
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            eprintln!("archipel: {}", error.message);
             ExitCode::FAILURE
         }
     }

@@ -7,6 +7,7 @@
 //! every load so a new version reaches users.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use archipel_core::{HealthReport, HealthStatus};
 use axum::Json;
@@ -22,6 +23,9 @@ use tower_http::compression::CompressionLayer;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::trace::TraceLayer;
 
+use crate::api;
+use crate::api::auth::Limiter;
+use crate::hub::Hub;
 use crate::storage::Storage;
 
 /// `Cache-Control` for content-hashed assets.
@@ -32,7 +36,10 @@ pub const CACHE_REVALIDATE: &str = "no-cache";
 /// What every handler can reach.
 #[derive(Clone)]
 pub struct AppState {
-    storage: Storage,
+    /// The collectives' authoritative states and the database.
+    pub hub: Arc<Hub>,
+    /// Per-device rate limits.
+    pub limiter: Arc<Limiter>,
     static_dir: PathBuf,
 }
 
@@ -41,9 +48,14 @@ impl AppState {
     #[must_use]
     pub fn new(storage: Storage, static_dir: PathBuf) -> Self {
         AppState {
-            storage,
+            hub: Arc::new(Hub::new(storage)),
+            limiter: Arc::new(Limiter::new()),
             static_dir,
         }
+    }
+
+    fn storage(&self) -> &Storage {
+        self.hub.storage()
     }
 }
 
@@ -51,16 +63,19 @@ impl AppState {
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
+        .nest("/api", api::router().fallback(unknown_api))
         .route("/api", axum::routing::any(unknown_api))
-        .route("/api/{*rest}", axum::routing::any(unknown_api))
         .fallback(static_or_shell)
         .with_state(state)
         .layer(CompressionLayer::new())
-        .layer(TraceLayer::new_for_http())
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {
+            // The path only: query strings may carry a device token (event stream).
+            tracing::info_span!("request", method = %request.method(), path = %request.uri().path())
+        }))
 }
 
 async fn healthz(State(state): State<AppState>) -> Response {
-    let schema_version = match state.storage.schema_version().await {
+    let schema_version = match state.storage().schema_version().await {
         Ok(version) => Some(version),
         Err(error) => {
             tracing::error!(%error, "health check: database does not answer");

@@ -5,6 +5,8 @@
 //! (PostgreSQL) can be added without touching the handlers. SQLite calls block,
 //! so they run on tokio's blocking pool, one connection behind a mutex.
 
+pub mod rows;
+
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
@@ -15,7 +17,10 @@ use rusqlite_migration::{M, Migrations};
 pub const DATABASE_FILE: &str = "archipel.sqlite3";
 
 /// The schema, in order. Each entry runs once; never edit one that has shipped.
-const MIGRATIONS: &[M<'static>] = &[M::up(include_str!("../migrations/0001_server_meta.sql"))];
+const MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("../../migrations/0001_server_meta.sql")),
+    M::up(include_str!("../../migrations/0002_sync.sql")),
+];
 
 /// Why the database could not be opened or queried.
 #[derive(Debug, thiserror::Error)]
@@ -37,6 +42,9 @@ pub enum StorageError {
     /// The blocking task running the query panicked or was cancelled.
     #[error("database task failed: {0}")]
     Task(String),
+    /// Stored data the server cannot read back (never expected; a bug or tampering).
+    #[error("stored data is unreadable: {0}")]
+    Corrupt(String),
 }
 
 /// A handle to the database, cheap to clone.
@@ -77,6 +85,19 @@ impl Storage {
         })
     }
 
+    /// Runs `work` with the connection, on the current thread (for code already
+    /// on the blocking pool).
+    ///
+    /// # Errors
+    /// Whatever `work` returns, or [`StorageError::Task`] if the lock is poisoned.
+    pub fn blocking_here<T>(&self, work: impl FnOnce(&mut Connection) -> Result<T, StorageError>) -> Result<T, StorageError> {
+        let mut guard = self
+            .connection
+            .lock()
+            .map_err(|_| StorageError::Task("database connection poisoned".into()))?;
+        work(&mut guard)
+    }
+
     /// Path of the database file.
     #[must_use]
     pub fn path(&self) -> &Path {
@@ -88,7 +109,7 @@ impl Storage {
     /// # Errors
     /// See [`StorageError`].
     pub async fn schema_version(&self) -> Result<u32, StorageError> {
-        self.with_connection(|connection| {
+        self.blocking(|connection| {
             let version: u32 =
                 connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
             Ok(version)
@@ -97,7 +118,10 @@ impl Storage {
     }
 
     /// Runs `work` with the connection on the blocking pool.
-    async fn with_connection<T, F>(&self, work: F) -> Result<T, StorageError>
+    ///
+    /// # Errors
+    /// Whatever `work` returns, or [`StorageError::Task`] if the task fails.
+    pub async fn blocking<T, F>(&self, work: F) -> Result<T, StorageError>
     where
         T: Send + 'static,
         F: FnOnce(&mut Connection) -> Result<T, StorageError> + Send + 'static,
