@@ -127,8 +127,14 @@ impl State {
     ) -> State {
         State {
             version,
-            records: records.into_iter().map(|record| (record.id, record)).collect(),
-            conflicts: conflicts.into_iter().map(|conflict| (conflict.id, conflict)).collect(),
+            records: records
+                .into_iter()
+                .map(|record| (record.id, record))
+                .collect(),
+            conflicts: conflicts
+                .into_iter()
+                .map(|conflict| (conflict.id, conflict))
+                .collect(),
             last_seq: last_seq.into_iter().collect(),
         }
     }

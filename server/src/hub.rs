@@ -114,7 +114,10 @@ impl Hub {
     }
 
     fn slot(&self, collective: Id) -> Arc<tokio::sync::Mutex<Live>> {
-        let mut live = self.live.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut live = self
+            .live
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         Arc::clone(live.entry(collective).or_insert_with(|| {
             Arc::new(tokio::sync::Mutex::new(Live {
                 state: State::new(),
@@ -129,7 +132,10 @@ impl Hub {
     }
 
     fn sender(&self, collective: Id) -> broadcast::Sender<u64> {
-        let mut pokes = self.pokes.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut pokes = self
+            .pokes
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         pokes
             .entry(collective)
             .or_insert_with(|| broadcast::channel(64).0)
@@ -142,7 +148,12 @@ impl Hub {
     /// # Errors
     /// [`HubError::Storage`] when the database fails (the client retries: what
     /// was acknowledged before stays, what was not is not kept).
-    pub async fn receive(&self, collective: Id, actor: Actor, ops: Vec<Operation>) -> Result<Vec<PushResult>, HubError> {
+    pub async fn receive(
+        &self,
+        collective: Id,
+        actor: Actor,
+        ops: Vec<Operation>,
+    ) -> Result<Vec<PushResult>, HubError> {
         let slot = self.slot(collective);
         let mut live = slot.lock_owned().await;
         let storage = self.storage.clone();
@@ -182,7 +193,11 @@ impl Hub {
     ///
     /// # Errors
     /// [`HubError::Refused`] if the core refuses one; [`HubError::Storage`] if the database fails.
-    pub async fn apply_as_server(&self, collective: Id, changes: Vec<Change>) -> Result<u64, HubError> {
+    pub async fn apply_as_server(
+        &self,
+        collective: Id,
+        changes: Vec<Change>,
+    ) -> Result<u64, HubError> {
         let slot = self.slot(collective);
         let mut live = slot.lock_owned().await;
         let storage = self.storage.clone();
@@ -216,17 +231,21 @@ impl Hub {
         let mut changes = if demo {
             archipel_core::demo::demo_changes(&mut secrets::new_id)
         } else {
-            vec![Change::create(Kind::Collective, secrets::new_id(), [("name", Value::text(name))])]
+            vec![Change::create(
+                Kind::Collective,
+                secrets::new_id(),
+                [("name", Value::text(name))],
+            )]
         };
         let Some(Change::Create { id: collective, .. }) = changes.first().cloned() else {
             return Err(HubError::Refused("no collective record".into()));
         };
         if demo {
             // The demo's collective record carries its own name; use the one asked for if given.
-            if let Some(Change::Create { fields, .. }) = changes.first_mut() {
-                if !name.is_empty() {
-                    fields.insert("name".into(), Value::text(name));
-                }
+            if let Some(Change::Create { fields, .. }) = changes.first_mut()
+                && !name.is_empty()
+            {
+                fields.insert("name".into(), Value::text(name));
             }
         }
         let display = match changes.first() {
@@ -276,7 +295,12 @@ fn refresh(storage: &Storage, collective: Id, live: &mut Live) -> Result<(), Hub
         return Err(HubError::UnknownCollective);
     }
     let loaded = storage.blocking_here(|conn| rows::load(conn, collective))?;
-    live.state = State::restore(loaded.version, loaded.records, loaded.conflicts, loaded.last_seqs);
+    live.state = State::restore(
+        loaded.version,
+        loaded.records,
+        loaded.conflicts,
+        loaded.last_seqs,
+    );
     live.stale = false;
     Ok(())
 }
@@ -293,17 +317,19 @@ fn receive_one(
     let (applied_at, refusal, result) = match &receipt {
         Receipt::Duplicate => {
             // A replay: answer what happened the first time.
-            let stored = storage.blocking_here(|conn| rows::results_after(conn, op.client, op.seq.saturating_sub(1), 1))?;
-            return Ok(stored.into_iter().find(|result| result.seq == op.seq).map(|result| {
-                match (result.version, result.refusal) {
+            let stored = storage.blocking_here(|conn| {
+                rows::results_after(conn, op.client, op.seq.saturating_sub(1), 1)
+            })?;
+            return Ok(stored.into_iter().find(|result| result.seq == op.seq).map(
+                |result| match (result.version, result.refusal) {
                     (_, Some(refusal)) => PushResult::refused(op.seq, refusal),
                     (version, None) => PushResult::Applied {
                         seq: op.seq,
                         version: version.unwrap_or(0),
                         conflicts: Vec::new(),
                     },
-                }
-            }));
+                },
+            ));
         }
         Receipt::OutOfOrder { expected } => {
             return Ok(Some(PushResult::OutOfOrder {
@@ -320,14 +346,23 @@ fn receive_one(
                 conflicts: applied.conflicts.clone(),
             },
         ),
-        Receipt::Refused(refusal) => (None, Some(refusal.clone()), PushResult::refused(op.seq, refusal.clone())),
+        Receipt::Refused(refusal) => (
+            None,
+            Some(refusal.clone()),
+            PushResult::refused(op.seq, refusal.clone()),
+        ),
     };
     let state = &live.state;
     let mut records = Vec::new();
     let mut conflicts = Vec::new();
     if let Receipt::Applied(applied) = &receipt {
         records.extend(state.record(applied.record));
-        conflicts.extend(applied.conflicts.iter().filter_map(|id| state.conflict(*id)));
+        conflicts.extend(
+            applied
+                .conflicts
+                .iter()
+                .filter_map(|id| state.conflict(*id)),
+        );
         if let Change::ResolveConflict { conflict, .. } = &op.change {
             conflicts.extend(state.conflict(*conflict));
         }

@@ -60,7 +60,11 @@ pub enum ServeError {
 /// # Errors
 /// When the database fails.
 pub async fn bootstrap(state: &AppState) -> Result<Option<String>, api::error::ApiError> {
-    let existing = state.hub.storage().blocking(|conn| storage::rows::collectives(conn)).await?;
+    let existing = state
+        .hub
+        .storage()
+        .blocking(|conn| storage::rows::collectives(conn))
+        .await?;
     if !existing.is_empty() {
         return Ok(None);
     }
@@ -73,8 +77,18 @@ pub async fn bootstrap(state: &AppState) -> Result<Option<String>, api::error::A
 ///
 /// # Errors
 /// When the database fails.
-pub async fn admin_invite(state: &AppState, collective: archipel_core::Id) -> Result<String, api::error::ApiError> {
-    let (token, _) =
-        api::create_invite_row(state, collective, archipel_core::Access::Admin, 24 * 7, 1, None).await?;
+pub async fn admin_invite(
+    state: &AppState,
+    collective: archipel_core::Id,
+) -> Result<String, api::error::ApiError> {
+    let (token, _) = api::create_invite_row(
+        state,
+        collective,
+        archipel_core::Access::Admin,
+        24 * 7,
+        1,
+        None,
+    )
+    .await?;
     Ok(api::join_path(&token))
 }

@@ -44,11 +44,16 @@ async fn main() -> ExitCode {
     match archipel_server::bootstrap(&state).await {
         Ok(Some(path)) => {
             println!("Collectif de démonstration créé · demo collective created.");
-            println!("Rejoindre en admin · join as admin (one device, 7 days): http://{address}{path}");
+            println!(
+                "Rejoindre en admin · join as admin (one device, 7 days): http://{address}{path}"
+            );
         }
         Ok(None) => {}
         Err(error) => {
-            eprintln!("archipel: cannot prepare the first collective: {}", error.message);
+            eprintln!(
+                "archipel: cannot prepare the first collective: {}",
+                error.message
+            );
             return ExitCode::FAILURE;
         }
     }
@@ -88,7 +93,10 @@ async fn create_collective(config: &Config, name: &str) -> ExitCode {
     match created.await {
         Ok(path) => {
             println!("Collectif « {name} » créé · collective created.");
-            println!("Rejoindre en admin · join as admin (one device, 7 days): http://{}{path}", config.bind);
+            println!(
+                "Rejoindre en admin · join as admin (one device, 7 days): http://{}{path}",
+                config.bind
+            );
             ExitCode::SUCCESS
         }
         Err(error) => {

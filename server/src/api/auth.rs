@@ -28,7 +28,9 @@ impl Limiter {
     pub fn new() -> Limiter {
         let per_second = NonZeroU32::new(PER_SECOND).unwrap_or(NonZeroU32::MIN);
         let burst = NonZeroU32::new(BURST).unwrap_or(NonZeroU32::MIN);
-        Limiter(RateLimiter::keyed(Quota::per_second(per_second).allow_burst(burst)))
+        Limiter(RateLimiter::keyed(
+            Quota::per_second(per_second).allow_burst(burst),
+        ))
     }
 
     fn check(&self, device: Id) -> Result<(), ApiError> {
@@ -66,7 +68,9 @@ impl Device {
 fn bearer(parts: &Parts) -> Option<String> {
     if let Some(value) = parts.headers.get(axum::http::header::AUTHORIZATION) {
         let text = value.to_str().ok()?;
-        return text.strip_prefix("Bearer ").map(|token| token.trim().to_owned());
+        return text
+            .strip_prefix("Bearer ")
+            .map(|token| token.trim().to_owned());
     }
     parts.uri.query().and_then(|query| {
         query
@@ -79,21 +83,32 @@ fn bearer(parts: &Parts) -> Option<String> {
 impl FromRequestParts<AppState> for Device {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let token = bearer(parts).filter(|token| !token.is_empty()).ok_or_else(|| {
-            ApiError::new(
-                StatusCode::UNAUTHORIZED,
-                "unauthorized",
-                "This request needs a device token: join the collective with an invite first.",
-            )
-        })?;
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let token = bearer(parts)
+            .filter(|token| !token.is_empty())
+            .ok_or_else(|| {
+                ApiError::new(
+                    StatusCode::UNAUTHORIZED,
+                    "unauthorized",
+                    "This request needs a device token: join the collective with an invite first.",
+                )
+            })?;
         let hash = secrets::hash(&token);
         let device = state
             .hub
             .storage()
             .blocking(move |conn| rows::device_by_token(conn, &hash))
             .await?
-            .ok_or_else(|| ApiError::new(StatusCode::UNAUTHORIZED, "unauthorized", "Unknown device token."))?;
+            .ok_or_else(|| {
+                ApiError::new(
+                    StatusCode::UNAUTHORIZED,
+                    "unauthorized",
+                    "Unknown device token.",
+                )
+            })?;
         if device.revoked {
             return Err(ApiError::new(
                 StatusCode::FORBIDDEN,

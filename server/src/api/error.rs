@@ -78,10 +78,16 @@ impl From<HubError> for ApiError {
     fn from(error: HubError) -> Self {
         match error {
             HubError::Storage(error) => error.into(),
-            HubError::UnknownCollective => ApiError::not_found("unknown_collective", "This collective does not exist."),
+            HubError::UnknownCollective => {
+                ApiError::not_found("unknown_collective", "This collective does not exist.")
+            }
             HubError::Refused(detail) => {
                 tracing::error!(%detail, "a server-side change was refused");
-                ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "The server refused its own change.")
+                ApiError::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    "The server refused its own change.",
+                )
             }
         }
     }

@@ -58,7 +58,10 @@ fn require(device: &Device, least: Access, what: &str) -> Result<(), ApiError> {
     if device.0.access >= least {
         Ok(())
     } else {
-        Err(ApiError::forbidden(format!("Only a {} or above may {what}.", least.name())))
+        Err(ApiError::forbidden(format!(
+            "Only a {} or above may {what}.",
+            least.name()
+        )))
     }
 }
 
@@ -79,7 +82,10 @@ struct InviteInfo {
 }
 
 /// Finds a usable invite by its token, or says precisely why it cannot be used.
-async fn usable_invite(state: &AppState, token: &str) -> Result<(InviteRow, rows::CollectiveRow), ApiError> {
+async fn usable_invite(
+    state: &AppState,
+    token: &str,
+) -> Result<(InviteRow, rows::CollectiveRow), ApiError> {
     let hash = secrets::hash(token.trim());
     let found = state
         .hub
@@ -92,10 +98,15 @@ async fn usable_invite(state: &AppState, token: &str) -> Result<(InviteRow, rows
             Ok(collective.map(|collective| (invite, collective)))
         })
         .await?;
-    let (invite, collective) =
-        found.ok_or_else(|| ApiError::not_found("invite_unknown", "This invitation link is not valid."))?;
+    let (invite, collective) = found.ok_or_else(|| {
+        ApiError::not_found("invite_unknown", "This invitation link is not valid.")
+    })?;
     if invite.revoked {
-        return Err(ApiError::new(StatusCode::GONE, "invite_revoked", "This invitation was withdrawn."));
+        return Err(ApiError::new(
+            StatusCode::GONE,
+            "invite_revoked",
+            "This invitation was withdrawn.",
+        ));
     }
     if invite.expires_at <= secrets::now_millis() {
         return Err(ApiError::new(
@@ -114,7 +125,10 @@ async fn usable_invite(state: &AppState, token: &str) -> Result<(InviteRow, rows
     Ok((invite, collective))
 }
 
-async fn inspect_invite(State(state): State<AppState>, ApiJson(body): ApiJson<TokenBody>) -> Result<ApiJson<InviteInfo>, ApiError> {
+async fn inspect_invite(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<TokenBody>,
+) -> Result<ApiJson<InviteInfo>, ApiError> {
     let (invite, collective) = usable_invite(&state, &body.token).await?;
     Ok(ApiJson(InviteInfo {
         collective: collective.name,
@@ -151,7 +165,10 @@ struct CollectiveInfo {
     version: u64,
 }
 
-async fn join(State(state): State<AppState>, ApiJson(body): ApiJson<JoinBody>) -> Result<(StatusCode, ApiJson<Joined>), ApiError> {
+async fn join(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<JoinBody>,
+) -> Result<(StatusCode, ApiJson<Joined>), ApiError> {
     let display_name = body.display_name.trim().to_owned();
     let length = display_name.chars().count();
     if length == 0 || length > 80 || display_name.chars().any(char::is_control) {
@@ -167,7 +184,11 @@ async fn join(State(state): State<AppState>, ApiJson(body): ApiJson<JoinBody>) -
         .hub
         .storage()
         .blocking(move |conn| {
-            let count: i64 = conn.query_row("SELECT COUNT(*) FROM devices WHERE id = ?1", [client.to_string()], |row| row.get(0))?;
+            let count: i64 = conn.query_row(
+                "SELECT COUNT(*) FROM devices WHERE id = ?1",
+                [client.to_string()],
+                |row| row.get(0),
+            )?;
             Ok(count > 0)
         })
         .await?;
@@ -179,7 +200,11 @@ async fn join(State(state): State<AppState>, ApiJson(body): ApiJson<JoinBody>) -
         ));
     }
     let invite_id = invite.id;
-    let counted = state.hub.storage().blocking(move |conn| rows::use_invite(conn, invite_id)).await?;
+    let counted = state
+        .hub
+        .storage()
+        .blocking(move |conn| rows::use_invite(conn, invite_id))
+        .await?;
     if !counted {
         return Err(ApiError::new(
             StatusCode::GONE,
@@ -284,10 +309,16 @@ struct InviteCreated {
     max_uses: u32,
 }
 
-async fn create_invite(State(state): State<AppState>, device: Device, ApiJson(body): ApiJson<NewInvite>) -> Result<(StatusCode, ApiJson<InviteCreated>), ApiError> {
+async fn create_invite(
+    State(state): State<AppState>,
+    device: Device,
+    ApiJson(body): ApiJson<NewInvite>,
+) -> Result<(StatusCode, ApiJson<InviteCreated>), ApiError> {
     require(&device, Access::Facilitator, "invite people")?;
     if body.access > device.0.access {
-        return Err(ApiError::forbidden("You cannot invite someone with more rights than yours."));
+        return Err(ApiError::forbidden(
+            "You cannot invite someone with more rights than yours.",
+        ));
     }
     if !(1..=INVITE_HOURS_MAX).contains(&body.expires_in_hours) {
         return Err(ApiError::new(
@@ -303,7 +334,15 @@ async fn create_invite(State(state): State<AppState>, device: Device, ApiJson(bo
             format!("An invitation may be used 1 to {INVITE_USES_MAX} times."),
         ));
     }
-    let (token, invite) = create_invite_row(&state, device.0.collective, body.access, body.expires_in_hours, body.max_uses, Some(device.0.member)).await?;
+    let (token, invite) = create_invite_row(
+        &state,
+        device.0.collective,
+        body.access,
+        body.expires_in_hours,
+        body.max_uses,
+        Some(device.0.member),
+    )
+    .await?;
     Ok((
         StatusCode::CREATED,
         ApiJson(InviteCreated {
@@ -349,7 +388,9 @@ pub async fn create_invite_row(
     state
         .hub
         .storage()
-        .blocking(move |conn| rows::insert_invite(conn, &row, &hash, created_by, &secrets::now_text()))
+        .blocking(move |conn| {
+            rows::insert_invite(conn, &row, &hash, created_by, &secrets::now_text())
+        })
         .await?;
     Ok((token, invite))
 }
@@ -373,7 +414,9 @@ async fn me(State(state): State<AppState>, device: Device) -> Result<ApiJson<Me>
         .storage()
         .blocking(move |conn| rows::collective(conn, collective_id))
         .await?
-        .ok_or_else(|| ApiError::not_found("unknown_collective", "This collective does not exist."))?;
+        .ok_or_else(|| {
+            ApiError::not_found("unknown_collective", "This collective does not exist.")
+        })?;
     Ok(ApiJson(Me {
         device_id: device.0.id,
         member_id: device.0.member,
@@ -396,10 +439,17 @@ struct DeviceInfo {
     revoked: bool,
 }
 
-async fn list_devices(State(state): State<AppState>, device: Device) -> Result<ApiJson<Vec<DeviceInfo>>, ApiError> {
+async fn list_devices(
+    State(state): State<AppState>,
+    device: Device,
+) -> Result<ApiJson<Vec<DeviceInfo>>, ApiError> {
     require(&device, Access::Admin, "list devices")?;
     let collective = device.0.collective;
-    let devices = state.hub.storage().blocking(move |conn| rows::devices(conn, collective)).await?;
+    let devices = state
+        .hub
+        .storage()
+        .blocking(move |conn| rows::devices(conn, collective))
+        .await?;
     Ok(ApiJson(
         devices
             .into_iter()
@@ -413,7 +463,11 @@ async fn list_devices(State(state): State<AppState>, device: Device) -> Result<A
     ))
 }
 
-async fn revoke_device(State(state): State<AppState>, device: Device, Path(target): Path<String>) -> Result<StatusCode, ApiError> {
+async fn revoke_device(
+    State(state): State<AppState>,
+    device: Device,
+    Path(target): Path<String>,
+) -> Result<StatusCode, ApiError> {
     let target: Id = target
         .parse()
         .map_err(|_| ApiError::bad_request("invalid_id", "Not a device id."))?;
@@ -429,7 +483,10 @@ async fn revoke_device(State(state): State<AppState>, device: Device, Path(targe
     if found {
         Ok(StatusCode::NO_CONTENT)
     } else {
-        Err(ApiError::not_found("unknown_device", "No such device in this collective."))
+        Err(ApiError::not_found(
+            "unknown_device",
+            "No such device in this collective.",
+        ))
     }
 }
 
@@ -446,7 +503,11 @@ struct Pushed {
     results: Vec<PushResult>,
 }
 
-async fn push(State(state): State<AppState>, device: Device, ApiJson(body): ApiJson<PushBody>) -> Result<ApiJson<Pushed>, ApiError> {
+async fn push(
+    State(state): State<AppState>,
+    device: Device,
+    ApiJson(body): ApiJson<PushBody>,
+) -> Result<ApiJson<Pushed>, ApiError> {
     if body.operations.len() > BATCH_LIMIT {
         return Err(ApiError::new(
             StatusCode::PAYLOAD_TOO_LARGE,
@@ -462,7 +523,10 @@ async fn push(State(state): State<AppState>, device: Device, ApiJson(body): ApiJ
             ));
         }
         if op.seq == 0 {
-            return Err(ApiError::bad_request("invalid_seq", "Sequence numbers start at 1."));
+            return Err(ApiError::bad_request(
+                "invalid_seq",
+                "Sequence numbers start at 1.",
+            ));
         }
     }
     let results = state
@@ -498,10 +562,18 @@ struct Pulled {
     more: bool,
 }
 
-async fn pull(State(state): State<AppState>, device: Device, query: Result<Query<PullQuery>, axum::extract::rejection::QueryRejection>) -> Result<ApiJson<Pulled>, ApiError> {
-    let Query(query) = query.map_err(|rejection| ApiError::bad_request("invalid_query", rejection.body_text()))?;
+async fn pull(
+    State(state): State<AppState>,
+    device: Device,
+    query: Result<Query<PullQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<ApiJson<Pulled>, ApiError> {
+    let Query(query) =
+        query.map_err(|rejection| ApiError::bad_request("invalid_query", rejection.body_text()))?;
     if !(1..=PAGE_LIMIT).contains(&query.limit) {
-        return Err(ApiError::bad_request("invalid_limit", format!("`limit` goes from 1 to {PAGE_LIMIT}.")));
+        return Err(ApiError::bad_request(
+            "invalid_limit",
+            format!("`limit` goes from 1 to {PAGE_LIMIT}."),
+        ));
     }
     let collective = device.0.collective;
     let client = device.0.id;
@@ -533,10 +605,10 @@ async fn pull(State(state): State<AppState>, device: Device, query: Result<Query
 }
 
 fn redact_contact(record: &mut Record) {
-    if record.kind == Kind::Person {
-        if let Some(index) = Kind::Person.field_index("contact") {
-            record.values[index] = Value::Null;
-        }
+    if record.kind == Kind::Person
+        && let Some(index) = Kind::Person.field_index("contact")
+    {
+        record.values[index] = Value::Null;
     }
 }
 
@@ -546,7 +618,9 @@ async fn events(
 ) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
     let receiver = state.hub.subscribe(device.0.collective);
     let stream = BroadcastStream::new(receiver).filter_map(|poke| match poke {
-        Ok(version) => Some(Ok(Event::default().event("changed").data(version.to_string()))),
+        Ok(version) => Some(Ok(Event::default()
+            .event("changed")
+            .data(version.to_string()))),
         // A slow client missed some pokes: one poke is enough to make it pull.
         Err(tokio_stream::wrappers::errors::BroadcastStreamRecvError::Lagged(_)) => {
             Some(Ok(Event::default().event("changed").data("")))

@@ -90,7 +90,10 @@ impl Storage {
     ///
     /// # Errors
     /// Whatever `work` returns, or [`StorageError::Task`] if the lock is poisoned.
-    pub fn blocking_here<T>(&self, work: impl FnOnce(&mut Connection) -> Result<T, StorageError>) -> Result<T, StorageError> {
+    pub fn blocking_here<T>(
+        &self,
+        work: impl FnOnce(&mut Connection) -> Result<T, StorageError>,
+    ) -> Result<T, StorageError> {
         let mut guard = self
             .connection
             .lock()

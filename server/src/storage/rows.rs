@@ -19,7 +19,8 @@ fn parse<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, StorageError> 
 }
 
 fn id(text: &str) -> Result<Id, StorageError> {
-    text.parse().map_err(|error: archipel_core::IdError| StorageError::Corrupt(error.to_string()))
+    text.parse()
+        .map_err(|error: archipel_core::IdError| StorageError::Corrupt(error.to_string()))
 }
 
 /// The stable name of an access level, as stored.
@@ -61,7 +62,12 @@ pub struct Loaded {
 }
 
 /// Adds a collective.
-pub fn insert_collective(conn: &Connection, id: Id, name: &str, now: &str) -> Result<(), StorageError> {
+pub fn insert_collective(
+    conn: &Connection,
+    id: Id,
+    name: &str,
+    now: &str,
+) -> Result<(), StorageError> {
     conn.execute(
         "INSERT INTO collectives (id, name, version, created_at) VALUES (?1, ?2, 0, ?3)",
         params![id.to_string(), name, now],
@@ -71,9 +77,14 @@ pub fn insert_collective(conn: &Connection, id: Id, name: &str, now: &str) -> Re
 
 /// Every collective, oldest first.
 pub fn collectives(conn: &Connection) -> Result<Vec<CollectiveRow>, StorageError> {
-    let mut statement = conn.prepare("SELECT id, name, version FROM collectives ORDER BY created_at, id")?;
+    let mut statement =
+        conn.prepare("SELECT id, name, version FROM collectives ORDER BY created_at, id")?;
     let rows = statement.query_map([], |row| {
-        Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, i64>(2)?))
+        Ok((
+            row.get::<_, String>(0)?,
+            row.get::<_, String>(1)?,
+            row.get::<_, i64>(2)?,
+        ))
     })?;
     let mut all = Vec::new();
     for row in rows {
@@ -88,14 +99,23 @@ pub fn collectives(conn: &Connection) -> Result<Vec<CollectiveRow>, StorageError
 }
 
 /// One collective, if it exists.
-pub fn collective(conn: &Connection, collective: Id) -> Result<Option<CollectiveRow>, StorageError> {
-    Ok(collectives(conn)?.into_iter().find(|row| row.id == collective))
+pub fn collective(
+    conn: &Connection,
+    collective: Id,
+) -> Result<Option<CollectiveRow>, StorageError> {
+    Ok(collectives(conn)?
+        .into_iter()
+        .find(|row| row.id == collective))
 }
 
 /// Reads a collective's records, conflicts and clients' sequences.
 pub fn load(conn: &Connection, collective: Id) -> Result<Loaded, StorageError> {
     let key = collective.to_string();
-    let version: i64 = conn.query_row("SELECT version FROM collectives WHERE id = ?1", [&key], |row| row.get(0))?;
+    let version: i64 = conn.query_row(
+        "SELECT version FROM collectives WHERE id = ?1",
+        [&key],
+        |row| row.get(0),
+    )?;
     let mut loaded = Loaded {
         version: version as u64,
         ..Loaded::default()
@@ -108,8 +128,11 @@ pub fn load(conn: &Connection, collective: Id) -> Result<Loaded, StorageError> {
     for data in statement.query_map([&key], |row| row.get::<_, String>(0))? {
         loaded.conflicts.push(parse(&data?)?);
     }
-    let mut statement = conn.prepare("SELECT client_id, last_seq FROM clients WHERE collective_id = ?1")?;
-    for row in statement.query_map([&key], |row| Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?)))? {
+    let mut statement =
+        conn.prepare("SELECT client_id, last_seq FROM clients WHERE collective_id = ?1")?;
+    for row in statement.query_map([&key], |row| {
+        Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)?))
+    })? {
         let (client, seq) = row?;
         loaded.last_seqs.push((id(&client)?, seq as u64));
     }
@@ -198,7 +221,12 @@ pub fn write_outcome(conn: &Connection, outcome: &Outcome<'_>) -> Result<(), Sto
         conn.execute(
             "INSERT INTO conflicts (collective_id, id, at, data) VALUES (?1, ?2, ?3, ?4)
              ON CONFLICT (collective_id, id) DO UPDATE SET at = excluded.at, data = excluded.data",
-            params![collective, conflict.id.to_string(), conflict.at as i64, json(conflict)?],
+            params![
+                collective,
+                conflict.id.to_string(),
+                conflict.at as i64,
+                json(conflict)?
+            ],
         )?;
     }
     conn.execute(
@@ -222,18 +250,26 @@ pub struct StoredResult {
 }
 
 /// Results of `client`'s operations with a sequence number above `after`, in order.
-pub fn results_after(conn: &Connection, client: Id, after: u64, limit: usize) -> Result<Vec<StoredResult>, StorageError> {
+pub fn results_after(
+    conn: &Connection,
+    client: Id,
+    after: u64,
+    limit: usize,
+) -> Result<Vec<StoredResult>, StorageError> {
     let mut statement = conn.prepare(
         "SELECT seq, op_id, version, refusal FROM results WHERE client_id = ?1 AND seq > ?2 ORDER BY seq LIMIT ?3",
     )?;
-    let rows = statement.query_map(params![client.to_string(), after as i64, limit as i64], |row| {
-        Ok((
-            row.get::<_, i64>(0)?,
-            row.get::<_, String>(1)?,
-            row.get::<_, Option<i64>>(2)?,
-            row.get::<_, Option<String>>(3)?,
-        ))
-    })?;
+    let rows = statement.query_map(
+        params![client.to_string(), after as i64, limit as i64],
+        |row| {
+            Ok((
+                row.get::<_, i64>(0)?,
+                row.get::<_, String>(1)?,
+                row.get::<_, Option<i64>>(2)?,
+                row.get::<_, Option<String>>(3)?,
+            ))
+        },
+    )?;
     let mut results = Vec::new();
     for row in rows {
         let (seq, op, version, refusal) = row?;
@@ -264,10 +300,19 @@ pub struct Changes {
 
 /// Records and conflicts changed after `since`, at most `limit` records, read
 /// consistently (one read transaction). Cost grows with what changed.
-pub fn changes_since(conn: &mut Connection, collective: Id, since: u64, limit: usize) -> Result<Changes, StorageError> {
+pub fn changes_since(
+    conn: &mut Connection,
+    collective: Id,
+    since: u64,
+    limit: usize,
+) -> Result<Changes, StorageError> {
     let tx = conn.transaction()?;
     let key = collective.to_string();
-    let version: i64 = tx.query_row("SELECT version FROM collectives WHERE id = ?1", [&key], |row| row.get(0))?;
+    let version: i64 = tx.query_row(
+        "SELECT version FROM collectives WHERE id = ?1",
+        [&key],
+        |row| row.get(0),
+    )?;
     let mut changes = Changes {
         version: version as u64,
         ..Changes::default()
@@ -276,21 +321,30 @@ pub fn changes_since(conn: &mut Connection, collective: Id, since: u64, limit: u
         let mut statement = tx.prepare(
             "SELECT data FROM records WHERE collective_id = ?1 AND changed_at > ?2 ORDER BY changed_at LIMIT ?3",
         )?;
-        for data in statement.query_map(params![key, since as i64, (limit + 1) as i64], |row| row.get::<_, String>(0))? {
+        for data in statement.query_map(params![key, since as i64, (limit + 1) as i64], |row| {
+            row.get::<_, String>(0)
+        })? {
             changes.records.push(parse(&data?)?);
         }
     }
     changes.more = changes.records.len() > limit;
     changes.records.truncate(limit);
     changes.cursor = if changes.more {
-        changes.records.last().map_or(since, |record| record.changed_at)
+        changes
+            .records
+            .last()
+            .map_or(since, |record| record.changed_at)
     } else {
         changes.version
     };
     {
         let mut statement =
             tx.prepare("SELECT data FROM conflicts WHERE collective_id = ?1 AND at > ?2 AND at <= ?3 ORDER BY at")?;
-        for data in statement.query_map(params![key, since as i64, changes.cursor as i64], |row| row.get::<_, String>(0))? {
+        for data in statement
+            .query_map(params![key, since as i64, changes.cursor as i64], |row| {
+                row.get::<_, String>(0)
+            })?
+        {
             changes.conflicts.push(parse(&data?)?);
         }
     }
@@ -393,7 +447,12 @@ pub fn insert_member(conn: &Connection, new: &NewMember<'_>) -> Result<(), Stora
 }
 
 /// Marks a device revoked; true if it existed in `collective`.
-pub fn revoke_device(conn: &Connection, collective: Id, device: Id, now: &str) -> Result<bool, StorageError> {
+pub fn revoke_device(
+    conn: &Connection,
+    collective: Id,
+    device: Id,
+    now: &str,
+) -> Result<bool, StorageError> {
     let changed = conn.execute(
         "UPDATE devices SET revoked_at = COALESCE(revoked_at, ?3) WHERE id = ?1 AND collective_id = ?2",
         params![device.to_string(), collective.to_string(), now],
@@ -402,13 +461,21 @@ pub fn revoke_device(conn: &Connection, collective: Id, device: Id, now: &str) -
 }
 
 /// The devices of a collective: (device, member display name, access, revoked).
-pub fn devices(conn: &Connection, collective: Id) -> Result<Vec<(Id, String, Access, bool)>, StorageError> {
+pub fn devices(
+    conn: &Connection,
+    collective: Id,
+) -> Result<Vec<(Id, String, Access, bool)>, StorageError> {
     let mut statement = conn.prepare(
         "SELECT d.id, m.display_name, m.access, d.revoked_at IS NOT NULL
          FROM devices d JOIN members m ON m.id = d.member_id WHERE d.collective_id = ?1 ORDER BY d.created_at",
     )?;
     let rows = statement.query_map([collective.to_string()], |row| {
-        Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?, row.get::<_, bool>(3)?))
+        Ok((
+            row.get::<_, String>(0)?,
+            row.get::<_, String>(1)?,
+            row.get::<_, String>(2)?,
+            row.get::<_, bool>(3)?,
+        ))
     })?;
     let mut all = Vec::new();
     for row in rows {

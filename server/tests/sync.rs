@@ -1,0 +1,511 @@
+//! Sync over real HTTP with a real SQLite file: joining, pushing, pulling,
+//! conflicts, live pokes, guard rails, restarts.
+
+mod support;
+
+use std::time::Duration;
+
+use archipel_core::{Change, Id, Kind, Value};
+use serde_json::{Value as Json, json};
+use support::{Server, code, outcome};
+
+fn place(id: Id, name: &str) -> Change {
+    Change::create(
+        Kind::Place,
+        id,
+        [
+            ("name", Value::text(name)),
+            ("lat", Value::degrees(45.75)),
+            ("lon", Value::degrees(4.85)),
+        ],
+    )
+}
+
+fn new_id() -> Id {
+    archipel_server::secrets::new_id()
+}
+
+/// The id of the demo pôle called `name`.
+async fn pole_named(server: &Server, client: &support::Client, name: &str) -> Id {
+    let (records, _, _) = client.pull_all(server, 0, 2_000).await;
+    records
+        .iter()
+        .find(|record| record["kind"] == "pole" && record["values"][0]["text"] == name)
+        .and_then(|record| record["id"].as_str())
+        .and_then(|id| id.parse().ok())
+        .unwrap_or_else(|| panic!("no pôle {name}"))
+}
+
+#[tokio::test]
+async fn first_start_creates_the_demo_and_a_single_use_admin_invite() {
+    let server = Server::start().await;
+    assert!(
+        server.admin_join.starts_with("/rejoindre#"),
+        "{}",
+        server.admin_join
+    );
+    let (status, info) = server
+        .post(
+            "/api/invites/inspect",
+            json!({"token": server.admin_token()}),
+            None,
+        )
+        .await;
+    assert_eq!(status, 200);
+    assert_eq!(info["access"], "admin");
+    assert_eq!(info["uses_left"], 1);
+    let admin = server.admin().await;
+    let (status, me) = server.get("/api/me", Some(&admin.token)).await;
+    assert_eq!(status, 200);
+    assert_eq!(me["access"], "admin");
+    assert_eq!(me["display_name"], "Hugues");
+    let (records, _, _) = admin.pull_all(&server, 0, 2_000).await;
+    assert!(
+        records
+            .iter()
+            .filter(|record| record["kind"] == "pole")
+            .count()
+            >= 20
+    );
+    // The invitation is used up now.
+    let (status, body) = server
+        .post(
+            "/api/join",
+            json!({"token": server.admin_token(), "display_name": "Autre", "client_id": new_id()}),
+            None,
+        )
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (410, Some("invite_used_up"))
+    );
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn invites_that_are_unknown_expired_or_beyond_ones_rights_are_refused_clearly() {
+    let server = Server::start().await;
+    let admin = server.admin().await;
+    let (status, body) = server
+        .post("/api/invites/inspect", json!({"token": "nope"}), None)
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (404, Some("invite_unknown"))
+    );
+
+    // An invitation that expired an hour ago.
+    let token = archipel_server::secrets::new_token();
+    let hash = archipel_server::secrets::hash(&token);
+    let expired = archipel_server::storage::rows::InviteRow {
+        id: new_id(),
+        collective: admin.collective,
+        access: archipel_core::Access::Member,
+        expires_at: archipel_server::secrets::now_millis() - 3_600_000,
+        max_uses: 5,
+        uses: 0,
+        revoked: false,
+    };
+    server
+        .state
+        .hub
+        .storage()
+        .blocking(move |conn| {
+            archipel_server::storage::rows::insert_invite(conn, &expired, &hash, None, "2026-01-01")
+        })
+        .await
+        .expect("stored");
+    let (status, body) = server
+        .post(
+            "/api/join",
+            json!({"token": token, "display_name": "Léa", "client_id": new_id()}),
+            None,
+        )
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (410, Some("invite_expired"))
+    );
+
+    let facilitator = server.member(&admin, "facilitator", "Marie").await;
+    let (status, body) = server
+        .post(
+            "/api/invites",
+            json!({"access": "admin"}),
+            Some(&facilitator.token),
+        )
+        .await;
+    assert_eq!((status, body["code"].as_str()), (403, Some("forbidden")));
+    let member = server.member(&admin, "member", "Julia").await;
+    let (status, _) = server
+        .post(
+            "/api/invites",
+            json!({"access": "guest"}),
+            Some(&member.token),
+        )
+        .await;
+    assert_eq!(status, 403);
+    let (status, body) = server
+        .post(
+            "/api/invites",
+            json!({"access": "guest", "max_uses": 0}),
+            Some(&facilitator.token),
+        )
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (422, Some("invalid_max_uses"))
+    );
+    // A mapping-party invitation for 30 guests.
+    let party = server.invite(&facilitator, "guest", 30).await;
+    let guest = server.join(&party, "Invité·e").await;
+    assert_eq!(guest.person, None, "guests get no directory entry");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn pushes_are_exactly_once_whatever_the_replays() {
+    let server = Server::start().await;
+    let mut admin = server.admin().await;
+    let ops: Vec<_> = (0..5)
+        .map(|n| admin.op(place(new_id(), &format!("Lieu {n}"))))
+        .collect();
+    let (status, first) = admin.push_ops(&server, &ops).await;
+    assert_eq!(status, 200);
+    let first: Vec<Json> = first["results"].as_array().cloned().unwrap_or_default();
+    assert!(
+        first.iter().all(|result| outcome(result) == "applied"),
+        "{first:?}"
+    );
+    let (before, _, version) = admin.pull_all(&server, 0, 2_000).await;
+    // The same batch again, then in reverse, then a prefix: nothing new happens.
+    for replay in [
+        ops.clone(),
+        ops.iter().rev().cloned().collect(),
+        ops[..2].to_vec(),
+    ] {
+        let (status, body) = admin.push_ops(&server, &replay).await;
+        assert_eq!(status, 200);
+        for result in body["results"].as_array().into_iter().flatten() {
+            assert_eq!(
+                outcome(result),
+                "applied",
+                "a replay answers the first outcome"
+            );
+        }
+    }
+    let (after, _, again) = admin.pull_all(&server, 0, 2_000).await;
+    assert_eq!((before.len(), version), (after.len(), again));
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_gap_is_reported_and_filled_by_resending() {
+    let server = Server::start().await;
+    let mut admin = server.admin().await;
+    let first = admin.op(place(new_id(), "Ressourcerie"));
+    let second = admin.op(place(new_id(), "Repair café"));
+    let (_, body) = admin.push_ops(&server, std::slice::from_ref(&second)).await;
+    assert_eq!(body["results"][0]["outcome"], "out_of_order");
+    assert_eq!(body["results"][0]["expected"], first.seq);
+    let (_, body) = admin.push_ops(&server, &[first, second]).await;
+    let results = body["results"].as_array().cloned().unwrap_or_default();
+    assert_eq!(
+        results.iter().map(outcome).collect::<Vec<_>>(),
+        ["applied", "applied"]
+    );
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn each_role_is_judged_over_the_wire_and_refusals_carry_code_and_messages() {
+    let server = Server::start().await;
+    let admin = server.admin().await;
+    let lumiere = pole_named(&server, &admin, "LUMIÈRE").await;
+    let collective = admin.collective;
+    let mut guest = server.member(&admin, "guest", "Invité").await;
+    let mut member = server.member(&admin, "member", "Julia").await;
+    let mut facilitator = server.member(&admin, "facilitator", "Marie").await;
+    let mut admin = admin;
+
+    let task = |title: &str| Change::create(Kind::Task, new_id(), [("title", Value::text(title))]);
+    let rename = |name: &str| Change::set(lumiere, "name", Value::text(name), 0);
+    let charter = |text: &str| Change::set(collective, "charter", Value::text(text), 0);
+
+    let results = guest
+        .push(
+            &server,
+            vec![place(new_id(), "Jardin"), task("Affiches"), rename("X")],
+        )
+        .await;
+    assert_eq!(
+        results.iter().map(outcome).collect::<Vec<_>>(),
+        ["applied", "refused", "refused"]
+    );
+    assert_eq!(code(&results[1]), "forbidden");
+    assert!(
+        results[1]["message_fr"]
+            .as_str()
+            .unwrap_or("")
+            .contains("rôle")
+    );
+    assert!(
+        results[1]["message_en"]
+            .as_str()
+            .unwrap_or("")
+            .contains("role")
+    );
+
+    let results = member
+        .push(&server, vec![task("Affiches"), rename("X")])
+        .await;
+    assert_eq!(
+        results.iter().map(outcome).collect::<Vec<_>>(),
+        ["applied", "refused"]
+    );
+
+    let results = facilitator
+        .push(
+            &server,
+            vec![rename("LUMIÈRE · comm"), charter("Nouvelle charte")],
+        )
+        .await;
+    assert_eq!(
+        results.iter().map(outcome).collect::<Vec<_>>(),
+        ["applied", "refused"]
+    );
+
+    let results = admin
+        .push(&server, vec![charter("# Charte\n\nNon-violence.")])
+        .await;
+    assert_eq!(outcome(&results[0]), "applied");
+
+    // A refused operation still advances the sequence: the next one goes through.
+    let results = guest.push(&server, vec![place(new_id(), "Verger")]).await;
+    assert_eq!(outcome(&results[0]), "applied");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn concurrent_edits_are_recorded_as_conflicts_and_pulled() {
+    let server = Server::start().await;
+    let admin = server.admin().await;
+    let lumiere = pole_named(&server, &admin, "LUMIÈRE").await;
+    let (records, _, cursor) = admin.pull_all(&server, 0, 2_000).await;
+    let base = records
+        .iter()
+        .find(|record| record["id"] == lumiere.to_string())
+        .and_then(|record| record["versions"][0].as_u64())
+        .expect("version");
+    let mut phone = server.member(&admin, "facilitator", "Maximilien").await;
+    let mut laptop = server.member(&admin, "facilitator", "Stéphane").await;
+    phone
+        .push(
+            &server,
+            vec![Change::set(lumiere, "name", Value::text("Lumière"), base)],
+        )
+        .await;
+    let results = laptop
+        .push(
+            &server,
+            vec![Change::set(lumiere, "name", Value::text("LUMIÈRES"), base)],
+        )
+        .await;
+    assert_eq!(results[0]["conflicts"].as_array().map(Vec::len), Some(1));
+    let (_, conflicts, _) = admin.pull_all(&server, cursor, 500).await;
+    assert_eq!(conflicts.len(), 1);
+    assert_eq!(conflicts[0]["lost"]["text"], "Lumière");
+    assert_eq!(conflicts[0]["won"]["text"], "LUMIÈRES");
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn pulls_page_through_everything_and_then_only_what_changed() {
+    let server = Server::start().await;
+    let mut admin = server.admin().await;
+    let (all, _, cursor) = admin.pull_all(&server, 0, 2_000).await;
+    let (paged, _, paged_cursor) = admin.pull_all(&server, 0, 7).await;
+    assert_eq!(all.len(), paged.len(), "pages cover everything once");
+    assert_eq!(cursor, paged_cursor);
+    let mut ids: Vec<&str> = paged
+        .iter()
+        .filter_map(|record| record["id"].as_str())
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), all.len(), "no record twice");
+
+    admin
+        .push(&server, vec![place(new_id(), "Épicerie solidaire")])
+        .await;
+    let (changed, _, _) = admin.pull_all(&server, cursor, 500).await;
+    assert_eq!(changed.len(), 1);
+    assert_eq!(changed[0]["kind"], "place");
+    let (status, body) = server
+        .get("/api/sync/pull?since=0&limit=0", Some(&admin.token))
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (400, Some("invalid_limit"))
+    );
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn bad_requests_get_typed_errors_and_the_server_keeps_serving() {
+    let server = Server::start().await;
+    let mut admin = server.admin().await;
+    let url = server.url("/api/sync/push");
+    let raw = |body: &'static str, content_type: &'static str| {
+        server
+            .http
+            .post(url.clone())
+            .bearer_auth(&admin.token)
+            .header("content-type", content_type)
+            .body(body)
+            .send()
+    };
+    let cases = [
+        (
+            raw("{not json", "application/json").await,
+            400,
+            "malformed_json",
+        ),
+        (
+            raw("{\"operations\": 3}", "application/json").await,
+            422,
+            "invalid_request",
+        ),
+        (
+            raw("{\"operations\": []}", "text/plain").await,
+            415,
+            "unsupported_media_type",
+        ),
+    ];
+    for (response, status, expected) in cases {
+        let response = response.expect("answered");
+        assert_eq!(response.status().as_u16(), status);
+        let body: Json = response.json().await.expect("json error");
+        assert_eq!(body["code"], expected);
+        assert!(
+            body["message"]
+                .as_str()
+                .is_some_and(|message| !message.is_empty())
+        );
+    }
+    let huge = "x".repeat(archipel_server::api::BODY_LIMIT + 10);
+    let response = server
+        .http
+        .post(url.clone())
+        .bearer_auth(&admin.token)
+        .json(&json!({ "operations": [], "padding": huge }))
+        .send()
+        .await
+        .expect("answered");
+    assert_eq!(response.status().as_u16(), 413);
+
+    let many: Vec<_> = (0..=archipel_server::api::BATCH_LIMIT)
+        .map(|_| admin.op(place(new_id(), "x")))
+        .collect();
+    let (status, body) = admin.push_ops(&server, &many).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (413, Some("batch_too_large"))
+    );
+
+    let mut other = admin.op(place(new_id(), "x"));
+    other.client = new_id();
+    let (status, body) = admin.push_ops(&server, &[other]).await;
+    assert_eq!((status, body["code"].as_str()), (400, Some("wrong_client")));
+
+    let (status, body) = server.get("/api/me", None).await;
+    assert_eq!((status, body["code"].as_str()), (401, Some("unauthorized")));
+    let (status, body) = server.get("/api/me", Some("not-a-token")).await;
+    assert_eq!((status, body["code"].as_str()), (401, Some("unauthorized")));
+
+    // Still serving.
+    let (status, _) = server.get("/api/me", Some(&admin.token)).await;
+    assert_eq!(status, 200);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn a_revoked_device_is_told_so_and_others_carry_on() {
+    let server = Server::start().await;
+    let admin = server.admin().await;
+    let mut phone = server.member(&admin, "member", "Florence").await;
+    let (_, me) = server.get("/api/me", Some(&phone.token)).await;
+    let device = me["device_id"].as_str().expect("device").to_owned();
+    let response = server
+        .http
+        .delete(server.url(&format!("/api/devices/{device}")))
+        .bearer_auth(&admin.token)
+        .send()
+        .await
+        .expect("answered");
+    assert_eq!(response.status().as_u16(), 204);
+    let op = phone.op(place(new_id(), "x"));
+    let (status, body) = phone.push_ops(&server, &[op]).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (403, Some("access_revoked"))
+    );
+    let (status, _) = server.get("/api/me", Some(&admin.token)).await;
+    assert_eq!(status, 200);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn the_event_stream_pokes_other_devices_within_a_second() {
+    let server = Server::start().await;
+    let mut admin = server.admin().await;
+    let watcher = server.member(&admin, "member", "Projecteur").await;
+    let mut stream = server
+        .http
+        .get(server.url(&format!("/api/sync/events?access_token={}", watcher.token)))
+        .send()
+        .await
+        .expect("stream opens");
+    assert_eq!(stream.status().as_u16(), 200);
+    let first = tokio::time::timeout(Duration::from_secs(2), stream.chunk())
+        .await
+        .expect("ready in time");
+    assert!(String::from_utf8_lossy(&first.expect("chunk").expect("data")).contains("ready"));
+    admin
+        .push(&server, vec![place(new_id(), "Tiers-lieu")])
+        .await;
+    let poke = tokio::time::timeout(Duration::from_secs(1), stream.chunk())
+        .await
+        .expect("poked within a second")
+        .expect("chunk")
+        .expect("data");
+    assert!(String::from_utf8_lossy(&poke).contains("event: changed"));
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn everything_acknowledged_survives_a_restart() {
+    let server = Server::start().await;
+    let mut admin = server.admin().await;
+    for n in 0..3 {
+        admin
+            .push(&server, vec![place(new_id(), &format!("Lieu {n}"))])
+            .await;
+    }
+    let (before, conflicts_before, version) = admin.pull_all(&server, 0, 2_000).await;
+    let data_dir = server.data_dir.clone();
+    let kept = server.stop().await;
+    let server = Server::start_in(data_dir).await;
+    assert_eq!(server.admin_join, "", "no second demo on restart");
+    let (after, conflicts_after, again) = admin.pull_all(&server, 0, 2_000).await;
+    assert_eq!(version, again);
+    assert_eq!(before, after);
+    assert_eq!(conflicts_before, conflicts_after);
+    // The sequence continues where it was: a replay is still a replay.
+    let results = admin
+        .push(&server, vec![place(new_id(), "Après redémarrage")])
+        .await;
+    assert_eq!(outcome(&results[0]), "applied");
+    server.stop().await;
+    drop(kept);
+}
