@@ -15,6 +15,7 @@ pub mod authz;
 pub mod health;
 pub mod ids;
 pub mod op;
+pub mod queries;
 pub mod refusal;
 pub mod rules;
 pub mod schema;
