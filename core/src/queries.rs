@@ -33,13 +33,23 @@ pub fn default_required_roles() -> Vec<RoleCount> {
 /// the collective's, else [`default_required_roles`].
 #[must_use]
 pub fn required_roles(state: &State, pole: &Record) -> Vec<RoleCount> {
-    if let Value::Roles(roles) = pole.get("required_roles") {
-        return roles.clone();
+    roles_of(pole, &collective_roles(state))
+}
+
+/// The collective's required roles, else [`default_required_roles`].
+fn collective_roles(state: &State) -> Vec<RoleCount> {
+    match state.collective().map(|c| c.get("required_roles")) {
+        Some(Value::Roles(roles)) => roles.clone(),
+        _ => default_required_roles(),
     }
-    if let Some(Value::Roles(roles)) = state.collective().map(|c| c.get("required_roles")) {
-        return roles.clone();
+}
+
+/// The pôle's own required roles if set, else `fallback`.
+fn roles_of(pole: &Record, fallback: &[RoleCount]) -> Vec<RoleCount> {
+    match pole.get("required_roles") {
+        Value::Roles(roles) => roles.clone(),
+        _ => fallback.to_vec(),
     }
-    default_required_roles()
 }
 
 /// A person has left the collective.
@@ -162,10 +172,11 @@ fn current_holders(state: &State, today: Date) -> FxHashMap<Id, BTreeMap<&str, B
 fn health_of(
     state: &State,
     pole: &Record,
+    fallback: &[RoleCount],
     held: Option<&BTreeMap<&str, BTreeSet<Id>>>,
     today: Date,
 ) -> PoleHealth {
-    let roles = required_roles(state, pole)
+    let roles = roles_of(pole, fallback)
         .into_iter()
         .map(|required| {
             let holders: Vec<Id> = held
@@ -201,7 +212,14 @@ fn health_of(
 pub fn pole_health(state: &State, pole: Id, today: Date) -> Option<PoleHealth> {
     let record = state.existing(pole).filter(|r| r.kind == Kind::Pole)?;
     let holders = current_holders(state, today);
-    Some(health_of(state, record, holders.get(&pole), today))
+    let fallback = collective_roles(state);
+    Some(health_of(
+        state,
+        record,
+        &fallback,
+        holders.get(&pole),
+        today,
+    ))
 }
 
 /// A pôle the health board looks at: neither archived (flag or status) nor a
@@ -220,20 +238,22 @@ fn on_the_board(pole: &Record) -> bool {
 #[must_use]
 pub fn health_board(state: &State, today: Date) -> Vec<PoleHealth> {
     let holders = current_holders(state, today);
-    let mut board: Vec<PoleHealth> = state
+    let fallback = collective_roles(state);
+    let mut board: Vec<(String, PoleHealth)> = state
         .of_kind(Kind::Pole)
         .filter(|pole| on_the_board(pole))
-        .map(|pole| health_of(state, pole, holders.get(&pole.id), today))
+        .map(|pole| health_of(state, pole, &fallback, holders.get(&pole.id), today))
+        .map(|health| (fold(&health.name), health))
         .collect();
-    board.sort_by(|a, b| {
+    board.sort_by(|(a_name, a), (b_name, b)| {
         b.urgency()
             .cmp(&a.urgency())
             .then_with(|| b.missing().cmp(&a.missing()))
             .then_with(|| b.at_risk().cmp(&a.at_risk()))
-            .then_with(|| fold(&a.name).cmp(&fold(&b.name)))
+            .then_with(|| a_name.cmp(b_name))
             .then_with(|| a.pole.cmp(&b.pole))
     });
-    board
+    board.into_iter().map(|(_, health)| health).collect()
 }
 
 /// Someone who could answer a need, and why.
@@ -403,39 +423,47 @@ impl Pool {
                 }
             }
         }
-        let mut ranked: Vec<Suggestion> = found
+        // Rank on cheap keys; build suggestions for the best ones only.
+        let covers = |hours: Option<i64>| match (needed_hours, hours) {
+            (None, _) => true,
+            (Some(needed), Some(offered)) => offered >= needed,
+            (Some(_), None) => false,
+        };
+        let mut ranked: Vec<_> = found
             .into_iter()
             .filter_map(|(index, mask)| {
                 let candidate = self.candidates.get(index)?;
-                Some(Suggestion {
-                    person: candidate.person,
-                    offer: candidate.offer,
-                    matched_skills: wanted
-                        .iter()
-                        .enumerate()
-                        .filter(|(bit, _)| *bit < 64 && mask & (1 << bit) != 0)
-                        .map(|(_, (_, spelling))| (*spelling).to_owned())
-                        .collect(),
-                    wanted_skills: wanted.len(),
-                    hours_per_week: candidate.hours,
-                    needed_hours,
-                })
+                let key = (
+                    std::cmp::Reverse(mask.count_ones()),
+                    std::cmp::Reverse(covers(candidate.hours)),
+                    std::cmp::Reverse(candidate.offer.is_some()),
+                    std::cmp::Reverse(candidate.hours),
+                    candidate.person,
+                    candidate.offer,
+                );
+                Some((key, mask, candidate))
             })
             .collect();
-        ranked.sort_by(|a, b| {
-            b.matched_skills
-                .len()
-                .cmp(&a.matched_skills.len())
-                .then_with(|| b.covers_hours().cmp(&a.covers_hours()))
-                .then_with(|| b.offer.is_some().cmp(&a.offer.is_some()))
-                .then_with(|| b.hours_per_week.cmp(&a.hours_per_week))
-                .then_with(|| a.person.cmp(&b.person))
-                .then_with(|| a.offer.cmp(&b.offer))
-        });
+        ranked.sort_unstable_by_key(|entry| entry.0);
         let mut seen = BTreeSet::new();
-        ranked.retain(|suggestion| seen.insert(suggestion.person));
-        ranked.truncate(limit);
         ranked
+            .into_iter()
+            .filter(|(_, _, candidate)| seen.insert(candidate.person))
+            .take(limit)
+            .map(|(_, mask, candidate)| Suggestion {
+                person: candidate.person,
+                offer: candidate.offer,
+                matched_skills: wanted
+                    .iter()
+                    .enumerate()
+                    .filter(|(bit, _)| *bit < 64 && mask & (1 << bit) != 0)
+                    .map(|(_, (_, spelling))| (*spelling).to_owned())
+                    .collect(),
+                wanted_skills: wanted.len(),
+                hours_per_week: candidate.hours,
+                needed_hours,
+            })
+            .collect()
     }
 }
 
