@@ -13,6 +13,7 @@
 pub mod apply;
 pub mod authz;
 pub mod health;
+pub mod history;
 pub mod ids;
 pub mod op;
 pub mod refusal;
@@ -25,6 +26,7 @@ pub mod views;
 
 pub use apply::{Applied, Receipt};
 pub use health::{HealthReport, HealthStatus};
+pub use history::Log;
 pub use ids::{Id, IdError};
 pub use op::{Access, Actor, Change, FieldWrite, Operation, Sequencer};
 pub use refusal::{Lang, Refusal, RefusalCode};
