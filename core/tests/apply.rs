@@ -400,3 +400,24 @@ fn restoring_a_lost_parent_cannot_make_a_cycle() {
     );
     assert_eq!(refused(&restore), Some("cycle"));
 }
+
+#[test]
+fn a_state_round_trips_through_its_wire_form_for_a_new_replica() {
+    let mut world = World::new();
+    let mut phone = Device::new(1, Actor::new(world.claire, Access::Facilitator));
+    phone.ok(
+        &mut world.state,
+        Change::set(world.lumiere, "name", Value::text("Lumière"), 0),
+    );
+    world
+        .admin
+        .ok(&mut world.state, Change::Delete { id: world.yann });
+    assert_eq!(world.state.open_conflicts().count(), 1);
+    let json = serde_json::to_string(&world.state).expect("serialises");
+    let replica: archipel_core::State = serde_json::from_str(&json).expect("parses");
+    assert_eq!(replica, world.state);
+    assert_eq!(serde_json::to_string(&replica).expect("serialises"), json);
+    // A record whose values do not match its kind's fields is refused.
+    let broken = json.replacen("\"values\":[", "\"values\":[{\"int\":1},", 1);
+    assert!(serde_json::from_str::<archipel_core::State>(&broken).is_err());
+}
