@@ -650,6 +650,21 @@ impl State {
             .unwrap_or_else(|| record.values[index].clone());
         authz::edit(actor, record, &[(index, &check_value)])
             .map_err(|refusal| refusal.on(kind, record_id))?;
+        if value.is_some() {
+            // A restored value is a write like any other: the record's rules and
+            // the pôle tree must still hold with it (the other fields may have
+            // moved on since it lost).
+            if kind == Kind::Pole && kind.fields()[index].name == "parent" {
+                self.check_no_cycle(record_id, check_value.as_ref_id())?;
+            }
+            let lookup = crate::rules::lookup(|name| match kind.field_index(name) {
+                Some(at) if at == index => &check_value,
+                Some(at) => &record.values[at],
+                None => &Value::Null,
+            });
+            crate::rules::check(self, kind, record_id, &lookup)
+                .map_err(|refusal| refusal.on(kind, record_id))?;
+        }
         let version = self.next_version();
         if let Some(value) = value {
             let record = self

@@ -98,6 +98,9 @@ pub struct Conflict {
 }
 
 /// Everything a collective holds, at one collective version.
+///
+/// It serialises whole (records sorted by id, conflicts, each client's last
+/// sequence number): what a new replica downloads instead of replaying history.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct State {
     /// The collective version: how many operations were applied.
@@ -238,5 +241,72 @@ impl State {
     #[must_use]
     pub fn value(&self, id: Id, field: &str) -> Option<&Value> {
         self.existing(id).map(|record| record.get(field))
+    }
+}
+
+/// The wire form of a [`State`] (deterministic: everything sorted by id).
+#[derive(Serialize)]
+struct StateOut<'a> {
+    version: u64,
+    records: Vec<&'a Record>,
+    conflicts: Vec<&'a Conflict>,
+    last_seq: BTreeMap<Id, u64>,
+}
+
+#[derive(Deserialize)]
+struct StateIn {
+    version: u64,
+    records: Vec<Record>,
+    conflicts: Vec<Conflict>,
+    last_seq: BTreeMap<Id, u64>,
+}
+
+impl Serialize for State {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        StateOut {
+            version: self.version,
+            records: self.all_records_sorted(),
+            conflicts: self.conflicts.values().collect(),
+            last_seq: self
+                .last_seq
+                .iter()
+                .map(|(client, seq)| (*client, *seq))
+                .collect(),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for State {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let wire = StateIn::deserialize(deserializer)?;
+        let mut records = FxHashMap::default();
+        records.reserve(wire.records.len());
+        for record in wire.records {
+            let fields = record.kind.fields().len();
+            if record.values.len() != fields
+                || record.versions.len() != fields
+                || record.writers.len() != fields
+            {
+                return Err(serde::de::Error::custom(format!(
+                    "{} {} has {} values for {} fields",
+                    record.kind.name(),
+                    record.id,
+                    record.values.len(),
+                    fields
+                )));
+            }
+            records.insert(record.id, record);
+        }
+        Ok(State {
+            version: wire.version,
+            records,
+            conflicts: wire
+                .conflicts
+                .into_iter()
+                .map(|conflict| (conflict.id, conflict))
+                .collect(),
+            last_seq: wire.last_seq.into_iter().collect(),
+        })
     }
 }

@@ -301,3 +301,123 @@ fn multi_field_writes_apply_together_or_not_at_all() {
         Some(&Value::text("LUMIÈRE"))
     );
 }
+
+#[test]
+fn restoring_a_lost_value_that_breaks_a_rule_is_refused() {
+    let mut world = World::new();
+    let task = world.admin.ids.next();
+    world.admin.ok(
+        &mut world.state,
+        Change::create(Kind::Task, task, [("title", Value::text("Affiches"))]),
+    );
+    // Based on nothing seen: both writes overwrite the admin's values as conflicts.
+    let mut phone = Device::new(1, Actor::new(world.claire, Access::Facilitator));
+    let receipt = phone.send(
+        &mut world.state,
+        Change::Set {
+            id: task,
+            fields: vec![
+                FieldWrite::new("status", Value::text("taken"), 0),
+                FieldWrite::new("taker", Value::Ref(world.claire), 0),
+            ],
+        },
+    );
+    let Receipt::Applied(applied) = receipt else {
+        panic!("{receipt:?}")
+    };
+    let taker_conflict = applied
+        .conflicts
+        .iter()
+        .copied()
+        .find(|id| {
+            world
+                .state
+                .conflict(*id)
+                .is_some_and(|c| c.field == "taker")
+        })
+        .expect("a conflict on the taker");
+    // Restoring "no taker" alone would leave a taken task without one.
+    let before = world.state.clone();
+    let restore = phone.send(
+        &mut world.state,
+        Change::ResolveConflict {
+            conflict: taker_conflict,
+            restore: true,
+        },
+    );
+    assert_eq!(refused(&restore), Some("invalid_combination"));
+    assert_eq!(world.state.version, before.version);
+    // Keeping the winner is always possible.
+    phone.ok(
+        &mut world.state,
+        Change::ResolveConflict {
+            conflict: taker_conflict,
+            restore: false,
+        },
+    );
+}
+
+#[test]
+fn restoring_a_lost_parent_cannot_make_a_cycle() {
+    let mut world = World::new();
+    let nl = world.admin.ids.next();
+    world.admin.ok(
+        &mut world.state,
+        Change::create(
+            Kind::Pole,
+            nl,
+            [
+                ("name", Value::text("NL")),
+                ("kind", Value::text("function")),
+                ("parent", Value::Ref(world.centre)),
+            ],
+        ),
+    );
+    world.admin.ok(
+        &mut world.state,
+        Change::set(world.lumiere, "parent", Value::Ref(nl), 0),
+    );
+    // A phone that had not seen that move puts LUMIÈRE back under the centre.
+    let mut phone = Device::new(1, Actor::new(world.claire, Access::Facilitator));
+    let receipt = phone.send(
+        &mut world.state,
+        Change::set(world.lumiere, "parent", Value::Ref(world.centre), 0),
+    );
+    let Receipt::Applied(applied) = receipt else {
+        panic!("{receipt:?}")
+    };
+    // Then NL moves under LUMIÈRE; restoring "LUMIÈRE under NL" would loop.
+    world.admin.ok(
+        &mut world.state,
+        Change::set(nl, "parent", Value::Ref(world.lumiere), 0),
+    );
+    let restore = phone.send(
+        &mut world.state,
+        Change::ResolveConflict {
+            conflict: applied.conflicts[0],
+            restore: true,
+        },
+    );
+    assert_eq!(refused(&restore), Some("cycle"));
+}
+
+#[test]
+fn a_state_round_trips_through_its_wire_form_for_a_new_replica() {
+    let mut world = World::new();
+    let mut phone = Device::new(1, Actor::new(world.claire, Access::Facilitator));
+    phone.ok(
+        &mut world.state,
+        Change::set(world.lumiere, "name", Value::text("Lumière"), 0),
+    );
+    world
+        .admin
+        .ok(&mut world.state, Change::Delete { id: world.yann });
+    assert_eq!(world.state.open_conflicts().count(), 1);
+    let json = serde_json::to_string(&world.state).expect("serialises");
+    let replica: archipel_core::State = serde_json::from_str(&json).expect("parses");
+    assert_eq!(replica, world.state);
+    assert_eq!(serde_json::to_string(&replica).expect("serialises"), json);
+    // A record whose values do not match its kind's fields is refused.
+    let broken = json.replacen("\"values\":[", "\"values\":[{\"int\":1},", 1);
+    assert!(serde_json::from_str::<archipel_core::State>(&broken).is_err());
+}

@@ -6,6 +6,7 @@
 //! CLI matching `Cargo.lock`, the npm packages, Chromium — and skip what is
 //! already there.
 
+mod bench;
 mod install;
 mod process;
 mod run;
@@ -27,6 +28,9 @@ commands:
   setup   only install what `run` and `test` need
   build   install what is missing and build the app (release) into dist/
   size    sizes of the built app (raw, gzip, brotli) against the budget
+  bench   the core's apply of 100k field sets next to the CRDT peers
+            (../shared/tools/peer-bench), one run, one machine
+            [N]               number of field sets (default 100000)
 ";
 
 fn main() -> ExitCode {
@@ -39,6 +43,7 @@ fn main() -> ExitCode {
         "setup" => install::ensure_all(install::Purpose::Test),
         "build" => install::ensure_all(install::Purpose::Run).and_then(|()| run::build_app()),
         "size" => size::size(),
+        "bench" => bench::bench(&rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())
