@@ -93,8 +93,8 @@ impl State {
             }
             Change::Increment { id, field, by } => self.increment(op, actor, *id, field, *by),
             Change::Move { id, order, parent } => self.move_record(op, actor, *id, order, *parent),
-            Change::Archive { id, archived } => self.archive(actor, *id, *archived),
-            Change::Delete { id } => self.delete(actor, *id),
+            Change::Archive { id, archived } => self.archive(op, actor, *id, *archived),
+            Change::Delete { id } => self.delete(op, actor, *id),
             Change::ResolveConflict { conflict, restore } => {
                 self.resolve(op, actor, *conflict, *restore)
             }
@@ -309,6 +309,12 @@ impl State {
             }
             record.versions[index] = version;
             record.writers[index] = op.client;
+        }
+        if kind == Kind::Pole {
+            // Archiving by status and by the archive operation are the same thing.
+            if let Some(status) = kind.field_index("status") {
+                record.archived = record.values[status].as_text() == Some("archived");
+            }
         }
         record.changed_at = version;
         Ok(Applied {
@@ -531,7 +537,13 @@ impl State {
         })
     }
 
-    fn archive(&mut self, actor: &Actor, id: Id, archived: bool) -> Result<Applied, Refusal> {
+    fn archive(
+        &mut self,
+        op: &Operation,
+        actor: &Actor,
+        id: Id,
+        archived: bool,
+    ) -> Result<Applied, Refusal> {
         let record = self.editable(id)?;
         let kind = record.kind;
         authz::archive_or_delete(actor, record, Action::Archive)
@@ -547,6 +559,7 @@ impl State {
             if let Some(index) = kind.field_index("status") {
                 record.values[index] = Value::text(if archived { "archived" } else { "active" });
                 record.versions[index] = version;
+                record.writers[index] = op.client;
             }
         }
         record.changed_at = version;
@@ -557,7 +570,7 @@ impl State {
         })
     }
 
-    fn delete(&mut self, actor: &Actor, id: Id) -> Result<Applied, Refusal> {
+    fn delete(&mut self, op: &Operation, actor: &Actor, id: Id) -> Result<Applied, Refusal> {
         let record = self.editable(id)?;
         let kind = record.kind;
         authz::archive_or_delete(actor, record, Action::Delete)
@@ -579,6 +592,8 @@ impl State {
         for value in &mut record.values {
             *value = Value::Null;
         }
+        record.versions.fill(version);
+        record.writers.fill(op.client);
         record.changed_at = version;
         Ok(Applied {
             version,

@@ -421,3 +421,33 @@ fn a_state_round_trips_through_its_wire_form_for_a_new_replica() {
     let broken = json.replacen("\"values\":[", "\"values\":[{\"int\":1},", 1);
     assert!(serde_json::from_str::<archipel_core::State>(&broken).is_err());
 }
+
+#[test]
+fn archiving_a_pole_by_status_or_by_operation_is_the_same() {
+    let mut world = World::new();
+    world.admin.ok(
+        &mut world.state,
+        Change::set(world.lumiere, "status", Value::text("archived"), 0),
+    );
+    assert!(
+        world
+            .state
+            .existing(world.lumiere)
+            .expect("exists")
+            .archived
+    );
+    world.admin.ok(
+        &mut world.state,
+        Change::Archive {
+            id: world.lumiere,
+            archived: false,
+        },
+    );
+    let pole = world.state.existing(world.lumiere).expect("exists");
+    assert!(!pole.archived);
+    assert_eq!(pole.text("status"), Some("active"));
+    assert_eq!(
+        pole.writers[pole.kind.field_index("status").expect("status")],
+        world.admin.seq.client
+    );
+}

@@ -50,7 +50,12 @@ fn place(n: usize) -> Change {
 }
 
 /// Pushes `ops` in batches; returns (seconds, request bytes).
-async fn push_all(http: &reqwest::Client, base: &str, device: &Device, ops: &[Operation]) -> (f64, usize) {
+async fn push_all(
+    http: &reqwest::Client,
+    base: &str,
+    device: &Device,
+    ops: &[Operation],
+) -> (f64, usize) {
     let started = Instant::now();
     let mut bytes = 0;
     for batch in ops.chunks(BATCH) {
@@ -79,7 +84,12 @@ async fn push_all(http: &reqwest::Client, base: &str, device: &Device, ops: &[Op
 }
 
 /// Pulls every page from `since`; returns (records, seconds, response bytes, cursor).
-async fn pull_all(http: &reqwest::Client, base: &str, device: &Device, since: u64) -> (usize, f64, usize, u64) {
+async fn pull_all(
+    http: &reqwest::Client,
+    base: &str,
+    device: &Device,
+    since: u64,
+) -> (usize, f64, usize, u64) {
     let started = Instant::now();
     let (mut records, mut bytes, mut cursor) = (0, 0, since);
     loop {
@@ -107,10 +117,17 @@ async fn main() {
     let rows: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(50_000);
 
     let dir = tempfile::tempdir().expect("temp dir");
-    let storage = Storage::open(&dir.path().join("data")).await.expect("storage");
+    let storage = Storage::open(&dir.path().join("data"))
+        .await
+        .expect("storage");
     let state = AppState::new(storage, dir.path().join("dist"));
-    let path = archipel_server::bootstrap(&state).await.expect("bootstrap").expect("first start");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let path = archipel_server::bootstrap(&state)
+        .await
+        .expect("bootstrap")
+        .expect("first start");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let base = format!("http://{}", listener.local_addr().expect("address"));
     let serving = state.clone();
     tokio::spawn(async move {
@@ -144,7 +161,8 @@ async fn main() {
         operations as f64 / seconds,
         pushed_bytes / operations.max(1)
     );
-    let (pulled, seconds, pulled_bytes, cursor) = pull_all(&http, &base, &laptop, start_cursor).await;
+    let (pulled, seconds, pulled_bytes, cursor) =
+        pull_all(&http, &base, &laptop, start_cursor).await;
     println!(
         "pull them into a second device        {:>9.1} ms  {pulled} records, {:.0} records/s, {} bytes/record received",
         seconds * 1e3,
@@ -155,7 +173,11 @@ async fn main() {
     // 2. Grow to `rows` records, then pull one change incrementally.
     let more = rows.saturating_sub(operations + 200);
     let extra: Vec<Operation> = (0..more)
-        .map(|n| phone.seq.operation(secrets::new_id(), 0, place(operations + n)))
+        .map(|n| {
+            phone
+                .seq
+                .operation(secrets::new_id(), 0, place(operations + n))
+        })
         .collect();
     push_all(&http, &base, &phone, &extra).await;
     let (_, _, _, cursor) = pull_all(&http, &base, &laptop, cursor).await;
@@ -168,7 +190,9 @@ async fn main() {
         let storage = state.hub.storage().clone();
         let started = Instant::now();
         let changes = storage
-            .blocking(move |conn| archipel_server::storage::rows::changes_since(conn, collective, cursor, 2000))
+            .blocking(move |conn| {
+                archipel_server::storage::rows::changes_since(conn, collective, cursor, 2000)
+            })
             .await
             .expect("changes");
         best = best.min(started.elapsed().as_secs_f64());
@@ -180,10 +204,17 @@ async fn main() {
         best * 1e3
     );
     let (records, seconds, _, _) = pull_all(&http, &base, &laptop, cursor).await;
-    println!("  same over HTTP, end to end          {:>9.3} ms  {records} record", seconds * 1e3);
+    println!(
+        "  same over HTTP, end to end          {:>9.3} ms  {records} record",
+        seconds * 1e3
+    );
 }
 
-async fn phone_collective(http: &reqwest::Client, base: &str, device: &Device) -> archipel_core::Id {
+async fn phone_collective(
+    http: &reqwest::Client,
+    base: &str,
+    device: &Device,
+) -> archipel_core::Id {
     let me: Json = http
         .get(format!("{base}/api/me"))
         .bearer_auth(&device.token)
@@ -193,5 +224,8 @@ async fn phone_collective(http: &reqwest::Client, base: &str, device: &Device) -
         .json()
         .await
         .expect("json");
-    me["collective"]["id"].as_str().and_then(|id| id.parse().ok()).expect("collective id")
+    me["collective"]["id"]
+        .as_str()
+        .and_then(|id| id.parse().ok())
+        .expect("collective id")
 }
