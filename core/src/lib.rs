@@ -26,6 +26,7 @@ pub mod state;
 pub mod validate;
 pub mod value;
 pub mod views;
+pub mod wire;
 
 pub use apply::{Applied, Receipt};
 pub use demo::{DemoError, demo_changes, demo_state};

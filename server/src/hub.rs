@@ -13,8 +13,8 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
+use archipel_core::wire::PushResult;
 use archipel_core::{Access, Actor, Change, Id, Kind, Operation, Receipt, Sequencer, State, Value};
-use serde::{Deserialize, Serialize};
 use tokio::sync::broadcast;
 
 use crate::secrets;
@@ -30,50 +30,6 @@ struct Live {
 
 /// The actor the server itself acts as (demo data, people created on join).
 pub const SERVER_ACTOR: Actor = Actor::anonymous(Access::Admin);
-
-/// What became of one pushed operation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "outcome", rename_all = "snake_case")]
-pub enum PushResult {
-    /// Applied at `version`; `conflicts` lists values it overwrote.
-    Applied {
-        /// The client's sequence number.
-        seq: u64,
-        /// The collective version it produced.
-        version: u64,
-        /// Conflicts created.
-        conflicts: Vec<Id>,
-    },
-    /// Refused for good.
-    Refused {
-        /// The client's sequence number.
-        seq: u64,
-        /// Why.
-        refusal: archipel_core::Refusal,
-        /// The reason in French, ready to show.
-        message_fr: String,
-        /// The reason in English, ready to show.
-        message_en: String,
-    },
-    /// An earlier operation is missing: resend from `expected`.
-    OutOfOrder {
-        /// The client's sequence number.
-        seq: u64,
-        /// The sequence number expected next.
-        expected: u64,
-    },
-}
-
-impl PushResult {
-    fn refused(seq: u64, refusal: archipel_core::Refusal) -> PushResult {
-        PushResult::Refused {
-            seq,
-            message_fr: refusal.message(archipel_core::Lang::Fr),
-            message_en: refusal.message(archipel_core::Lang::En),
-            refusal,
-        }
-    }
-}
 
 /// Why the hub could not do what was asked.
 #[derive(Debug, thiserror::Error)]

@@ -509,3 +509,42 @@ async fn everything_acknowledged_survives_a_restart() {
     server.stop().await;
     drop(kept);
 }
+
+#[tokio::test]
+async fn a_role_lowered_while_offline_is_judged_at_arrival() {
+    let server = Server::start().await;
+    let admin = server.admin().await;
+    let lumiere = pole_named(&server, &admin, "LUMIÈRE").await;
+    let mut marie = server.member(&admin, "facilitator", "Marie").await;
+    let (_, me) = server.get("/api/me", Some(&marie.token)).await;
+    let member = me["member_id"].as_str().expect("member").to_owned();
+    // Made while she was a facilitator, offline…
+    let edit = marie.op(Change::set(
+        lumiere,
+        "name",
+        Value::text("LUMIÈRE & COMM"),
+        0,
+    ));
+    // …the admin makes her a member meanwhile.
+    let response = server
+        .http
+        .put(server.url(&format!("/api/members/{member}/access")))
+        .bearer_auth(&admin.token)
+        .json(&json!({"access": "member"}))
+        .send()
+        .await
+        .expect("answered");
+    assert_eq!(response.status().as_u16(), 204);
+    let (_, body) = marie.push_ops(&server, &[edit]).await;
+    assert_eq!(body["results"][0]["outcome"], "refused");
+    assert_eq!(body["results"][0]["refusal"]["code"], "forbidden");
+    let (status, _) = server
+        .post(
+            "/api/invites",
+            json!({"access": "guest"}),
+            Some(&marie.token),
+        )
+        .await;
+    assert_eq!(status, 403, "she can no longer invite");
+    server.stop().await;
+}

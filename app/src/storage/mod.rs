@@ -18,27 +18,81 @@ use wasm_bindgen::JsValue;
 pub const DATABASE_NAME: &str = "archipel";
 
 /// Schema version; bump it and extend [`upgrade`] to add object stores.
-const SCHEMA_VERSION: u32 = 1;
+const SCHEMA_VERSION: u32 = 2;
 
 /// A group of records, one IndexedDB object store each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Collection {
-    /// The collective's records (pôles, people, tasks…), keyed by id.
+    /// The collective's records as the server last confirmed them, keyed by id.
     Records,
-    /// Facts about this device: its settings and sync state.
+    /// Conflicts the server recorded, keyed by id.
+    Conflicts,
+    /// This device's operations not yet acknowledged, keyed by their zero-padded sequence number.
+    Pending,
+    /// This device's operations the server refused, with the reason, keyed like `Pending`.
+    Refused,
+    /// Facts about this device: its session, cursor, next sequence number, settings.
     Meta,
 }
 
 impl Collection {
     /// Every collection, as created by the schema.
-    pub const ALL: [Collection; 2] = [Collection::Records, Collection::Meta];
+    pub const ALL: [Collection; 5] = [
+        Collection::Records,
+        Collection::Conflicts,
+        Collection::Pending,
+        Collection::Refused,
+        Collection::Meta,
+    ];
 
     /// The object store's name.
     #[must_use]
     pub const fn store_name(self) -> &'static str {
         match self {
             Collection::Records => "records",
+            Collection::Conflicts => "conflicts",
+            Collection::Pending => "pending",
+            Collection::Refused => "refused",
             Collection::Meta => "meta",
+        }
+    }
+}
+
+/// A key that sorts like the number (IndexedDB compares string keys as text).
+#[must_use]
+pub fn seq_key(seq: u64) -> String {
+    format!("{seq:020}")
+}
+
+/// One write of a [`LocalDb::write`] batch.
+#[derive(Debug)]
+pub enum Write {
+    /// Stores a value under a key.
+    Put(Collection, String, JsValue),
+    /// Removes a key.
+    Delete(Collection, String),
+    /// Empties a collection.
+    Clear(Collection),
+}
+
+impl Write {
+    /// A put of anything serialisable.
+    ///
+    /// # Errors
+    /// [`StorageError::Operation`] when the value cannot be encoded.
+    pub fn put<T: Serialize + ?Sized>(
+        collection: Collection,
+        key: impl Into<String>,
+        value: &T,
+    ) -> Result<Write, StorageError> {
+        Ok(Write::Put(collection, key.into(), to_js(value)?))
+    }
+
+    const fn collection(&self) -> Collection {
+        match self {
+            Write::Put(collection, ..)
+            | Write::Delete(collection, _)
+            | Write::Clear(collection) => *collection,
         }
     }
 }
@@ -150,6 +204,53 @@ impl LocalDb {
         let store = transaction.object_store(collection.store_name())?;
         store.delete(JsValue::from_str(key))?.await?;
         commit(transaction).await
+    }
+
+    /// Applies every write of `batch` in **one** transaction: all of them are
+    /// stored, or none (an operation and what it changes never part ways).
+    ///
+    /// # Errors
+    /// [`StorageError::Operation`] when a write or the commit fails.
+    pub async fn write(&self, batch: Vec<Write>) -> Result<(), StorageError> {
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let mut names: Vec<&'static str> = batch
+            .iter()
+            .map(|write| write.collection().store_name())
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        let transaction = self
+            .database
+            .transaction(&names, TransactionMode::ReadWrite)?;
+        for write in batch {
+            let store = transaction.object_store(write.collection().store_name())?;
+            match write {
+                Write::Put(_, key, value) => {
+                    store.put(&value, Some(&JsValue::from_str(&key)))?.await?;
+                }
+                Write::Delete(_, key) => store.delete(JsValue::from_str(&key))?.await?,
+                Write::Clear(_) => store.clear()?.await?,
+            }
+        }
+        commit(transaction).await
+    }
+
+    /// Every value of `collection`, in key order.
+    ///
+    /// # Errors
+    /// [`StorageError::Decode`] when a stored value is not a `T`.
+    pub async fn get_all<T: DeserializeOwned>(
+        &self,
+        collection: Collection,
+    ) -> Result<Vec<T>, StorageError> {
+        let transaction = self
+            .database
+            .transaction(&[collection.store_name()], TransactionMode::ReadOnly)?;
+        let store = transaction.object_store(collection.store_name())?;
+        let values = store.get_all(None, None)?.await?;
+        values.into_iter().map(from_js).collect()
     }
 
     /// How many records `collection` holds.

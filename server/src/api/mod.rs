@@ -11,7 +11,10 @@ pub mod error;
 use std::convert::Infallible;
 use std::time::Duration;
 
-use archipel_core::{Access, Change, Conflict, Date, Id, Kind, Operation, Record, Value};
+use archipel_core::wire::{
+    CollectiveInfo, InviteInfo, InviteToken, JoinRequest, Joined, Me, Pulled, PushRequest, Pushed,
+};
+use archipel_core::{Access, Change, Date, Id, Kind, Record, Value};
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::StatusCode;
@@ -23,9 +26,8 @@ use tokio_stream::wrappers::BroadcastStream;
 
 use self::auth::Device;
 use self::error::{ApiError, ApiJson};
-use crate::hub::PushResult;
 use crate::secrets;
-use crate::storage::rows::{self, InviteRow, NewMember, StoredResult};
+use crate::storage::rows::{self, InviteRow, NewMember};
 use crate::web::AppState;
 
 /// Largest request body accepted (a batch of operations).
@@ -48,6 +50,7 @@ pub fn router() -> Router<AppState> {
         .route("/me", get(me))
         .route("/devices", get(list_devices))
         .route("/devices/{id}", delete(revoke_device))
+        .route("/members/{id}/access", axum::routing::put(set_access))
         .route("/sync/push", post(push))
         .route("/sync/pull", get(pull))
         .route("/sync/events", get(events))
@@ -66,20 +69,6 @@ fn require(device: &Device, least: Access, what: &str) -> Result<(), ApiError> {
 }
 
 // ── Invites and joining ─────────────────────────────────────────────────
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct TokenBody {
-    token: String,
-}
-
-#[derive(Debug, Serialize)]
-struct InviteInfo {
-    collective: String,
-    access: Access,
-    expires_at: i64,
-    uses_left: u32,
-}
 
 /// Finds a usable invite by its token, or says precisely why it cannot be used.
 async fn usable_invite(
@@ -127,7 +116,7 @@ async fn usable_invite(
 
 async fn inspect_invite(
     State(state): State<AppState>,
-    ApiJson(body): ApiJson<TokenBody>,
+    ApiJson(body): ApiJson<InviteToken>,
 ) -> Result<ApiJson<InviteInfo>, ApiError> {
     let (invite, collective) = usable_invite(&state, &body.token).await?;
     Ok(ApiJson(InviteInfo {
@@ -138,36 +127,9 @@ async fn inspect_invite(
     }))
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct JoinBody {
-    token: String,
-    display_name: String,
-    /// The device's client id (a UUIDv7 it made).
-    client_id: Id,
-}
-
-#[derive(Debug, Serialize)]
-struct Joined {
-    device_token: String,
-    client_id: Id,
-    member_id: Id,
-    person_id: Option<Id>,
-    display_name: String,
-    access: Access,
-    collective: CollectiveInfo,
-}
-
-#[derive(Debug, Serialize)]
-struct CollectiveInfo {
-    id: Id,
-    name: String,
-    version: u64,
-}
-
 async fn join(
     State(state): State<AppState>,
-    ApiJson(body): ApiJson<JoinBody>,
+    ApiJson(body): ApiJson<JoinRequest>,
 ) -> Result<(StatusCode, ApiJson<Joined>), ApiError> {
     let display_name = body.display_name.trim().to_owned();
     let length = display_name.chars().count();
@@ -397,16 +359,6 @@ pub async fn create_invite_row(
 
 // ── Who am I, devices ───────────────────────────────────────────────────
 
-#[derive(Debug, Serialize)]
-struct Me {
-    device_id: Id,
-    member_id: Id,
-    person_id: Option<Id>,
-    display_name: String,
-    access: Access,
-    collective: CollectiveInfo,
-}
-
 async fn me(State(state): State<AppState>, device: Device) -> Result<ApiJson<Me>, ApiError> {
     let collective_id = device.0.collective;
     let collective = state
@@ -490,23 +442,46 @@ async fn revoke_device(
     }
 }
 
-// ── Sync ────────────────────────────────────────────────────────────────
-
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct PushBody {
-    operations: Vec<Operation>,
+struct AccessBody {
+    access: Access,
 }
 
-#[derive(Debug, Serialize)]
-struct Pushed {
-    results: Vec<PushResult>,
+/// An admin changes a member's access; it applies to their next request,
+/// including operations they made offline under their former role.
+async fn set_access(
+    State(state): State<AppState>,
+    device: Device,
+    Path(member): Path<String>,
+    ApiJson(body): ApiJson<AccessBody>,
+) -> Result<StatusCode, ApiError> {
+    require(&device, Access::Admin, "change someone's access")?;
+    let member: Id = member
+        .parse()
+        .map_err(|_| ApiError::bad_request("invalid_id", "Not a member id."))?;
+    let collective = device.0.collective;
+    let found = state
+        .hub
+        .storage()
+        .blocking(move |conn| rows::set_member_access(conn, collective, member, body.access))
+        .await?;
+    if found {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::not_found(
+            "unknown_member",
+            "No such member in this collective.",
+        ))
+    }
 }
+
+// ── Sync ────────────────────────────────────────────────────────────────
 
 async fn push(
     State(state): State<AppState>,
     device: Device,
-    ApiJson(body): ApiJson<PushBody>,
+    ApiJson(body): ApiJson<PushRequest>,
 ) -> Result<ApiJson<Pushed>, ApiError> {
     if body.operations.len() > BATCH_LIMIT {
         return Err(ApiError::new(
@@ -550,16 +525,6 @@ struct PullQuery {
 
 const fn default_page() -> usize {
     500
-}
-
-#[derive(Debug, Serialize)]
-struct Pulled {
-    records: Vec<Record>,
-    conflicts: Vec<Conflict>,
-    results: Vec<StoredResult>,
-    version: u64,
-    cursor: u64,
-    more: bool,
 }
 
 async fn pull(

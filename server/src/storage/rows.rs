@@ -5,6 +5,7 @@
 //! the blocking pool through [`super::Storage::blocking`]. Records, conflicts,
 //! actors and operations are stored as the core's JSON.
 
+use archipel_core::wire::StoredResult;
 use archipel_core::{Access, Actor, Conflict, Id, Operation, Record, Refusal};
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -234,19 +235,6 @@ pub fn write_outcome(conn: &Connection, outcome: &Outcome<'_>) -> Result<(), Sto
         params![collective, version as i64],
     )?;
     Ok(())
-}
-
-/// What became of one of a client's operations.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct StoredResult {
-    /// The client's sequence number.
-    pub seq: u64,
-    /// The operation id.
-    pub op_id: Id,
-    /// The collective version it produced, if applied.
-    pub version: Option<u64>,
-    /// Why it was refused, if refused.
-    pub refusal: Option<Refusal>,
 }
 
 /// Results of `client`'s operations with a sequence number above `after`, in order.
@@ -580,4 +568,18 @@ pub fn log_length(conn: &Connection, collective: Id) -> Result<u64, StorageError
         |row| row.get(0),
     )?;
     Ok(count as u64)
+}
+
+/// Changes a member's access level; true if the member exists in `collective`.
+pub fn set_member_access(
+    conn: &Connection,
+    collective: Id,
+    member: Id,
+    access: Access,
+) -> Result<bool, StorageError> {
+    let changed = conn.execute(
+        "UPDATE members SET access = ?3 WHERE id = ?1 AND collective_id = ?2",
+        params![member.to_string(), collective.to_string(), access.name()],
+    )?;
+    Ok(changed > 0)
 }

@@ -1,0 +1,201 @@
+//! The shapes that travel between the app and the server (`docs/api.md`).
+//!
+//! The only types both sides import besides the model itself: the server
+//! serialises them, the app deserialises them, so they cannot drift apart.
+
+use serde::{Deserialize, Serialize};
+
+use crate::ids::Id;
+use crate::op::{Access, Operation};
+use crate::refusal::{Lang, Refusal};
+use crate::state::{Conflict, Record};
+
+/// An error answer: a stable code and a message for people.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    /// Stable machine code (`invite_expired`, `access_revoked`…).
+    pub code: String,
+    /// What happened, for people.
+    pub message: String,
+}
+
+/// `POST /api/invites/inspect` request, and the token part of a join.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InviteToken {
+    /// The invite token (from the link's fragment).
+    pub token: String,
+}
+
+/// What an invite opens.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InviteInfo {
+    /// The collective's name.
+    pub collective: String,
+    /// The access level it gives.
+    pub access: Access,
+    /// When it expires (Unix milliseconds).
+    pub expires_at: i64,
+    /// How many more devices may use it.
+    pub uses_left: u32,
+}
+
+/// `POST /api/join` request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JoinRequest {
+    /// The invite token.
+    pub token: String,
+    /// The name to show others.
+    pub display_name: String,
+    /// The device's client id (a UUIDv7 it made).
+    pub client_id: Id,
+}
+
+/// A collective as the API names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CollectiveInfo {
+    /// Its id.
+    pub id: Id,
+    /// Its name.
+    pub name: String,
+    /// Its version when answered.
+    pub version: u64,
+}
+
+/// `POST /api/join` answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Joined {
+    /// The device token (shown once).
+    pub device_token: String,
+    /// The device's client id.
+    pub client_id: Id,
+    /// The member.
+    pub member_id: Id,
+    /// The person record they act as (none for guests).
+    pub person_id: Option<Id>,
+    /// Their name.
+    pub display_name: String,
+    /// Their access level.
+    pub access: Access,
+    /// The collective joined.
+    pub collective: CollectiveInfo,
+}
+
+/// `GET /api/me` answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Me {
+    /// This device.
+    pub device_id: Id,
+    /// Its member.
+    pub member_id: Id,
+    /// Their person record.
+    pub person_id: Option<Id>,
+    /// Their name.
+    pub display_name: String,
+    /// Their access level now.
+    pub access: Access,
+    /// The collective.
+    pub collective: CollectiveInfo,
+}
+
+/// `POST /api/sync/push` request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PushRequest {
+    /// Operations of this device, in sequence order.
+    pub operations: Vec<Operation>,
+}
+
+/// What became of one pushed operation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum PushResult {
+    /// Applied at `version`; `conflicts` lists values it overwrote.
+    Applied {
+        /// The client's sequence number.
+        seq: u64,
+        /// The collective version it produced.
+        version: u64,
+        /// Conflicts created.
+        conflicts: Vec<Id>,
+    },
+    /// Refused for good.
+    Refused {
+        /// The client's sequence number.
+        seq: u64,
+        /// Why.
+        refusal: Refusal,
+        /// The reason in French, ready to show.
+        message_fr: String,
+        /// The reason in English, ready to show.
+        message_en: String,
+    },
+    /// An earlier operation is missing: resend from `expected`.
+    OutOfOrder {
+        /// The client's sequence number.
+        seq: u64,
+        /// The sequence number expected next.
+        expected: u64,
+    },
+}
+
+impl PushResult {
+    /// A refusal with its messages in both languages.
+    #[must_use]
+    pub fn refused(seq: u64, refusal: Refusal) -> PushResult {
+        PushResult::Refused {
+            seq,
+            message_fr: refusal.message(Lang::Fr),
+            message_en: refusal.message(Lang::En),
+            refusal,
+        }
+    }
+
+    /// The sequence number this result is about.
+    #[must_use]
+    pub const fn seq(&self) -> u64 {
+        match self {
+            PushResult::Applied { seq, .. }
+            | PushResult::Refused { seq, .. }
+            | PushResult::OutOfOrder { seq, .. } => *seq,
+        }
+    }
+}
+
+/// `POST /api/sync/push` answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pushed {
+    /// One result per operation looked at, in order.
+    pub results: Vec<PushResult>,
+}
+
+/// What became of one of a client's operations, as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredResult {
+    /// The client's sequence number.
+    pub seq: u64,
+    /// The operation id.
+    pub op_id: Id,
+    /// The collective version it produced, if applied.
+    pub version: Option<u64>,
+    /// Why it was refused, if refused.
+    pub refusal: Option<Refusal>,
+}
+
+/// `GET /api/sync/pull` answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pulled {
+    /// Records changed after `since`, oldest change first.
+    pub records: Vec<Record>,
+    /// Conflicts created or settled in that range.
+    pub conflicts: Vec<Conflict>,
+    /// Outcomes of this device's operations with a sequence above `acked`.
+    pub results: Vec<StoredResult>,
+    /// The collective version when read.
+    pub version: u64,
+    /// The `since` to ask for next.
+    pub cursor: u64,
+    /// Whether another page follows.
+    pub more: bool,
+}
