@@ -26,3 +26,20 @@ pub fn I18nProvider(children: Children) -> impl IntoView {
         customise: |bundle| bundle.set_use_isolating(false),
     }
 }
+
+/// The translated name of an access level.
+pub fn access_name(access: archipel_core::Access) -> Signal<String> {
+    use leptos_fluent::move_tr;
+    match access {
+        archipel_core::Access::Guest => move_tr!("role-guest"),
+        archipel_core::Access::Member => move_tr!("role-member"),
+        archipel_core::Access::Facilitator => move_tr!("role-facilitator"),
+        archipel_core::Access::Admin => move_tr!("role-admin"),
+    }
+}
+
+/// True while the interface is in French (to pick the French text of a server message).
+pub fn is_french() -> bool {
+    let i18n = expect_context::<leptos_fluent::I18n>();
+    i18n.language.get().id.language.as_str() == "fr"
+}

@@ -1,7 +1,7 @@
 //! Archipel's app: a Leptos client-side app compiled to WebAssembly.
 //!
 //! Every record lives on the device (IndexedDB) so the app works with no
-//! network; the `sync` module (to come) owns all traffic with the server.
+//! network; the [`sync`] module owns all traffic with the server.
 //! The app is grouped by feature:
 //!
 //! - [`shell`] — the frame around every view: navigation, network status, routes.
@@ -9,14 +9,17 @@
 //! - [`ui`] — widgets shared by the views.
 //! - [`i18n`] — the one translation layer (Fluent files in `locales/`).
 //! - [`storage`] — the device's database; nothing else touches IndexedDB.
+//! - [`sync`] — the server: join, push, pull, live pokes; the device's copy of the collective.
 
 pub mod cartography;
 pub mod governance;
 pub mod i18n;
+pub mod join;
 pub mod kits;
 pub mod settings;
 pub mod shell;
 pub mod storage;
+pub mod sync;
 pub mod territory;
 pub mod ui;
 

@@ -11,14 +11,17 @@ use wasm_bindgen::JsCast;
 use crate::cartography::CartographyView;
 use crate::governance::GovernanceView;
 use crate::i18n::I18nProvider;
+use crate::join::JoinView;
 use crate::kits::KitsView;
 use crate::settings::SettingsView;
+use crate::sync::SyncEngine;
 use crate::territory::TerritoryView;
-use crate::ui::NetworkStatus;
+use crate::ui::{NetworkStatus, SyncBadge};
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    SyncEngine::provide();
     view! {
         <I18nProvider>
             <Router>
@@ -37,6 +40,10 @@ pub fn App() -> impl IntoView {
                             <Route path=segment(View::Kits) view=KitsView />
                             <Route path=segment(View::Territory) view=TerritoryView />
                             <Route path=segment(View::Settings) view=SettingsView />
+                            <Route
+                                path=StaticSegment(crate::join::JOIN_PATH.trim_start_matches('/'))
+                                view=JoinView
+                            />
                         </Routes>
                     </main>
                 </div>
@@ -79,6 +86,7 @@ fn TopBar() -> impl IntoView {
                 <span>{move_tr!("app-name")}</span>
             </a>
             <NetworkStatus />
+            <SyncBadge />
             <LanguageToggle />
         </header>
     }

@@ -142,6 +142,21 @@ impl State {
         }
     }
 
+    /// Takes in a record as the server sent it (a device's copy of the server state).
+    pub fn upsert(&mut self, record: Record) {
+        self.records.insert(record.id, record);
+    }
+
+    /// Takes in a conflict as the server sent it.
+    pub fn upsert_conflict(&mut self, conflict: Conflict) {
+        self.conflicts.insert(conflict.id, conflict);
+    }
+
+    /// Sets the collective version a device's copy is at (after a pull).
+    pub fn set_version(&mut self, version: u64) {
+        self.version = version;
+    }
+
     /// Each client's last sequence number, in no particular order.
     pub fn last_seqs(&self) -> impl Iterator<Item = (Id, u64)> + '_ {
         self.last_seq.iter().map(|(client, seq)| (*client, *seq))

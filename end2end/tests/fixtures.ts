@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { test as base, expect, type Page } from "@playwright/test";
 
 /** The views, their paths and their titles in both languages. */
@@ -35,4 +36,55 @@ export async function expectView(page: Page, title: string) {
 /** The main navigation landmark, whatever the language. */
 export function navigation(page: Page) {
   return page.locator("nav.navigation");
+}
+
+const baseURL = process.env.ARCHIPEL_URL ?? "http://127.0.0.1:8080";
+
+function adminToken(): string {
+  const saved = JSON.parse(readFileSync(".auth/admin.json", "utf8"));
+  if (!saved.token) throw new Error("no admin session: run the suite through `cargo xtask test`");
+  return saved.token;
+}
+
+/** Calls the API as the demo collective's admin. */
+export async function asAdmin(method: string, path: string, body?: unknown) {
+  const response = await fetch(`${baseURL}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${adminToken()}`, "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}
+
+/** A fresh invitation token for `access`. */
+export async function invite(access: "guest" | "member" | "facilitator" | "admin"): Promise<string> {
+  const { status, body } = await asAdmin("POST", "/api/invites", { access, max_uses: 1 });
+  expect(status).toBe(201);
+  return body.token;
+}
+
+/** Joins the demo collective in `page` through the invitation page, as a person would. */
+export async function joinAs(page: Page, access: "guest" | "member" | "facilitator" | "admin", name: string) {
+  const token = await invite(access);
+  await page.goto(`/rejoindre#${token}`);
+  await expect(page.getByText("Vous êtes invité·e à rejoindre")).toBeVisible();
+  await page.getByLabel("Votre prénom ou pseudonyme").fill(name);
+  await page.getByRole("button", { name: "Rejoindre" }).click();
+  await expect(page).toHaveURL(/\/cartographie$/);
+  await expect(pole(page, "LUMIÈRE")).toBeVisible();
+}
+
+/** The list item of the pôle currently named `name`. */
+export function pole(page: Page, name: string) {
+  return page.locator("li.pole").filter({ has: page.getByRole("heading", { level: 2, name, exact: true }) });
+}
+
+/** Renames a pôle through its inline form. */
+export async function rename(page: Page, from: string, to: string) {
+  const item = pole(page, from);
+  await item.getByRole("button", { name: "Renommer" }).click();
+  await item.getByLabel(`Nouveau nom de ${from}`).fill(to);
+  await item.getByRole("button", { name: "Enregistrer" }).click();
+  await expect(pole(page, to)).toBeVisible();
 }

@@ -58,3 +58,74 @@ settings-version = Version { $version }
 not-found-title = Page not found
 not-found-text = This address leads to no page of Archipel.
 not-found-back = Back to the map
+
+role-guest = guest
+role-member = member
+role-facilitator = facilitator
+role-admin = administrator
+
+join-title = Join a collective
+join-checking = Checking the invitation…
+join-invited = You are invited to join “{ $collective }” as { $role }.
+join-name-label = Your first name or nickname
+join-name-hint = This is how others will see you. No e-mail address needed.
+join-submit = Join
+join-joining = Joining and downloading the collective… { $count } records received.
+join-missing-token = This invitation link is incomplete: ask the person who invited you for the whole link.
+join-error-unknown = This invitation link is not valid.
+join-error-expired = This invitation has expired: ask for a new one.
+join-error-used-up = This invitation has already been used as many times as allowed: ask for a new one.
+join-error-revoked = This invitation was withdrawn.
+join-error-name = Give a name of 1 to 80 characters, on one line.
+join-error-offline = The server cannot be reached. Check the connection and try again.
+join-error-other = Joining failed: { $message }
+
+sync-pending = { $count ->
+    [one] 1 change waiting to sync
+   *[other] { $count } changes waiting to sync
+  }
+sync-syncing = Syncing…
+sync-up-to-date = Up to date
+sync-last = Last synced at { $time }
+sync-revoked = Access revoked
+sync-refused-link = { $count ->
+    [one] 1 change not applied
+   *[other] { $count } changes not applied
+  }
+sync-error = Sync failed: trying again soon.
+
+poles-lede = The collective's pôles, from the centre to partner collectives. The interactive map will draw them; this list stays as its text version.
+poles-join-hint = Join a collective with an invitation link to see its pôles.
+poles-empty = This collective has no pôle yet.
+pole-kind-centre = centre
+pole-kind-pole = pôle
+pole-kind-function = function
+pole-kind-partner = partner collective
+pole-referents = Referents: { $names }
+pole-no-referent = No referent
+pole-functions = Functions: { $names }
+pole-rename = Rename
+pole-rename-label = New name for { $name }
+pole-save = Save
+pole-cancel = Cancel
+pole-conflict = Changed elsewhere at the same time: “{ $lost }” was replaced by “{ $won }”.
+pole-conflict-restore = Put back “{ $lost }”
+pole-conflict-keep = Keep “{ $won }”
+
+unsent-title = Changes not applied
+unsent-none = All your changes were applied.
+unsent-reason = Reason: { $reason }
+unsent-redo = Redo
+unsent-discard = Discard
+unsent-export = Export my unsent changes (JSON)
+unsent-revoked = This device's access to the collective was revoked. Your unsent changes stay here: export them to keep them.
+op-create = Creation
+op-set = Change
+op-add = Addition
+op-remove = Removal
+op-increment = Count
+op-move = Move
+op-archive = Archiving
+op-delete = Deletion
+op-resolve_conflict = Conflict resolution
+settings-member-of = You are in “{ $collective }” as { $role }, named { $name }.

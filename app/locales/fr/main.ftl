@@ -58,3 +58,74 @@ settings-version = Version { $version }
 not-found-title = Page introuvable
 not-found-text = Cette adresse ne mène à aucune page d’Archipel.
 not-found-back = Retour à la cartographie
+
+role-guest = invité·e
+role-member = membre
+role-facilitator = facilitateur·trice
+role-admin = administrateur·trice
+
+join-title = Rejoindre un collectif
+join-checking = Vérification de l’invitation…
+join-invited = Vous êtes invité·e à rejoindre « { $collective } » en tant que { $role }.
+join-name-label = Votre prénom ou pseudonyme
+join-name-hint = C’est ainsi que les autres vous verront. Pas besoin d’adresse e-mail.
+join-submit = Rejoindre
+join-joining = Connexion et téléchargement du collectif… { $count } éléments reçus.
+join-missing-token = Ce lien d’invitation est incomplet : demandez le lien entier à la personne qui vous invite.
+join-error-unknown = Ce lien d’invitation n’est pas valable.
+join-error-expired = Cette invitation a expiré : demandez-en une nouvelle.
+join-error-used-up = Cette invitation a déjà servi autant de fois que prévu : demandez-en une nouvelle.
+join-error-revoked = Cette invitation a été retirée.
+join-error-name = Donnez un nom de 1 à 80 caractères, sur une ligne.
+join-error-offline = Le serveur est injoignable. Vérifiez la connexion puis réessayez.
+join-error-other = L’inscription a échoué : { $message }
+
+sync-pending = { $count ->
+    [one] 1 modification en attente
+   *[other] { $count } modifications en attente
+  }
+sync-syncing = Synchronisation…
+sync-up-to-date = À jour
+sync-last = Dernière synchronisation à { $time }
+sync-revoked = Accès révoqué
+sync-refused-link = { $count ->
+    [one] 1 modification non appliquée
+   *[other] { $count } modifications non appliquées
+  }
+sync-error = Synchronisation en échec : nouvel essai bientôt.
+
+poles-lede = Les pôles du collectif, du centre aux collectifs partenaires. La carte interactive viendra les dessiner ; cette liste en reste la version textuelle.
+poles-join-hint = Rejoignez un collectif avec un lien d’invitation pour voir ses pôles.
+poles-empty = Ce collectif n’a encore aucun pôle.
+pole-kind-centre = centre
+pole-kind-pole = pôle
+pole-kind-function = fonction
+pole-kind-partner = collectif partenaire
+pole-referents = Référent·es : { $names }
+pole-no-referent = Aucun·e référent·e
+pole-functions = Fonctions : { $names }
+pole-rename = Renommer
+pole-rename-label = Nouveau nom de { $name }
+pole-save = Enregistrer
+pole-cancel = Annuler
+pole-conflict = Modifié en même temps ailleurs : « { $lost } » a été remplacé par « { $won } ».
+pole-conflict-restore = Remettre « { $lost } »
+pole-conflict-keep = Garder « { $won } »
+
+unsent-title = Modifications non appliquées
+unsent-none = Toutes vos modifications ont été appliquées.
+unsent-reason = Raison : { $reason }
+unsent-redo = Refaire
+unsent-discard = Abandonner
+unsent-export = Exporter mes modifications non envoyées (JSON)
+unsent-revoked = L’accès de cet appareil au collectif a été révoqué. Vos modifications non envoyées restent ici : exportez-les pour les garder.
+op-create = Création
+op-set = Modification
+op-add = Ajout
+op-remove = Retrait
+op-increment = Comptage
+op-move = Déplacement
+op-archive = Archivage
+op-delete = Suppression
+op-resolve_conflict = Résolution de conflit
+settings-member-of = Vous êtes dans « { $collective } » en tant que { $role }, sous le nom { $name }.

@@ -3,9 +3,11 @@
 
 use archipel_core::View;
 use leptos::prelude::*;
-use leptos_fluent::{I18n, move_tr};
+use leptos_fluent::{I18n, move_tr, tr};
 
+use crate::i18n::{access_name, is_french};
 use crate::storage::{Collection, LocalDb, StorageError};
+use crate::sync::{RefusedOp, use_sync};
 
 /// The settings view.
 #[component]
@@ -16,10 +18,8 @@ pub fn SettingsView() -> impl IntoView {
             <p class="lede">{move_tr!("settings-lede")}</p>
             <LanguageChoice />
             <StorageStatus />
-            <section class="card" aria-labelledby="collective-title">
-                <h2 id="collective-title">{move_tr!("settings-collective")}</h2>
-                <p>{move_tr!("settings-collective-none")}</p>
-            </section>
+            <CollectiveCard />
+            <Unsent />
             <p class="version">
                 {move_tr!("settings-version", { "version" => env!("CARGO_PKG_VERSION") })}
             </p>
@@ -90,4 +90,160 @@ fn StorageStatus() -> impl IntoView {
 fn storage_failure(error: StorageError) -> Signal<String> {
     let reason = error.to_string();
     move_tr!("settings-storage-failed", { "reason" => reason.clone() })
+}
+
+/// Which collective this device belongs to, as whom.
+#[component]
+fn CollectiveCard() -> impl IntoView {
+    let sync = use_sync();
+    view! {
+        <section class="card" aria-labelledby="collective-title">
+            <h2 id="collective-title">{move_tr!("settings-collective")}</h2>
+            {move || match sync.session.get() {
+                None => view! { <p>{move_tr!("settings-collective-none")}</p> }.into_any(),
+                Some(session) => {
+                    let role = access_name(session.access);
+                    view! {
+                        <p>
+                            {move || {
+                                tr!(
+                                    "settings-member-of", {
+                                    "collective" => session.collective_name.clone(),
+                                    "role" => role.get(),
+                                    "name" => session.display_name.clone(),
+                                }
+                                )
+                            }}
+                        </p>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+fn op_name(op: &archipel_core::Operation) -> Signal<String> {
+    match op.change.name() {
+        "create" => move_tr!("op-create"),
+        "set" => move_tr!("op-set"),
+        "add" => move_tr!("op-add"),
+        "remove" => move_tr!("op-remove"),
+        "increment" => move_tr!("op-increment"),
+        "move" => move_tr!("op-move"),
+        "archive" => move_tr!("op-archive"),
+        "delete" => move_tr!("op-delete"),
+        _ => move_tr!("op-resolve_conflict"),
+    }
+}
+
+/// The record an operation is about, named for people.
+fn target_name(state: &archipel_core::State, item: &RefusedOp) -> String {
+    let target = item.op.change.target();
+    state
+        .record(target)
+        .and_then(|record| {
+            record
+                .text("name")
+                .or(record.text("title"))
+                .or(record.text("display_name"))
+        })
+        .map_or_else(
+            || {
+                item.refusal
+                    .kind
+                    .map_or("?", archipel_core::Kind::name)
+                    .to_owned()
+            },
+            str::to_owned,
+        )
+}
+
+/// Operations the server refused, with the reason, to redo or discard; and an export.
+#[component]
+fn Unsent() -> impl IntoView {
+    let sync = use_sync();
+    let export = move |_| {
+        let json = sync.export_unsent();
+        download("archipel-modifications-non-envoyees.json", &json);
+    };
+    view! {
+        <section class="card unsent" id="non-appliquees" aria-labelledby="unsent-title">
+            <h2 id="unsent-title">{move_tr!("unsent-title")}</h2>
+            <Show when=move || sync.status.with(|status| status.revoked)>
+                <p class="problem" role="alert">{move_tr!("unsent-revoked")}</p>
+            </Show>
+            <Show
+                when=move || sync.refused.with(|refused| !refused.is_empty())
+                fallback=|| view! { <p>{move_tr!("unsent-none")}</p> }
+            >
+                <ul class="refused">
+                    <For each=move || sync.refused.get() key=|item| item.op.seq let:item>
+                        {
+                            let seq = item.op.seq;
+                            let what = op_name(&item.op);
+                            let target = sync.view.with_untracked(|state| target_name(state, &item));
+                            let reason = move || {
+                                if is_french() { item.message_fr.clone() } else { item.message_en.clone() }
+                            };
+                            view! {
+                                <li class="refused-op" data-code=item.refusal.code.as_str()>
+                                    <p class="refused-what">{move || format!("{} · {}", what.get(), target)}</p>
+                                    <p class="refused-reason">{move || tr!("unsent-reason", { "reason" => reason() })}</p>
+                                    <button
+                                        type="button"
+                                        on:click=move |_| {
+                                            leptos::task::spawn_local(async move {
+                                                let _ = sync.redo(seq).await;
+                                            })
+                                        }
+                                    >
+                                        {move_tr!("unsent-redo")}
+                                    </button>
+                                    <button
+                                        type="button"
+                                        class="quiet"
+                                        on:click=move |_| leptos::task::spawn_local(async move { sync.discard(seq).await })
+                                    >
+                                        {move_tr!("unsent-discard")}
+                                    </button>
+                                </li>
+                            }
+                        }
+                    </For>
+                </ul>
+            </Show>
+            <Show when=move || {
+                sync.status.with(|status| status.revoked)
+                    || sync.pending.with(|pending| !pending.is_empty())
+                    || sync.refused.with(|refused| !refused.is_empty())
+            }>
+                <button type="button" on:click=export>{move_tr!("unsent-export")}</button>
+            </Show>
+        </section>
+    }
+}
+
+/// Offers `text` as a file download.
+fn download(name: &str, text: &str) {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("application/json");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
+    if let Some(anchor) = document()
+        .create_element("a")
+        .ok()
+        .and_then(|element| element.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        anchor.set_href(&url);
+        anchor.set_download(name);
+        anchor.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
 }

@@ -2,6 +2,8 @@
 
 mod empty_view;
 mod network;
+mod sync_badge;
 
 pub use empty_view::EmptyView;
 pub use network::{NetworkStatus, use_online};
+pub use sync_badge::SyncBadge;

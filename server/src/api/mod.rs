@@ -386,6 +386,7 @@ async fn me(State(state): State<AppState>, device: Device) -> Result<ApiJson<Me>
 #[derive(Debug, Serialize)]
 struct DeviceInfo {
     id: Id,
+    member_id: Id,
     display_name: String,
     access: Access,
     revoked: bool,
@@ -405,11 +406,12 @@ async fn list_devices(
     Ok(ApiJson(
         devices
             .into_iter()
-            .map(|(id, display_name, access, revoked)| DeviceInfo {
-                id,
-                display_name,
-                access,
-                revoked,
+            .map(|device| DeviceInfo {
+                id: device.id,
+                member_id: device.member,
+                display_name: device.display_name,
+                access: device.access,
+                revoked: device.revoked,
             })
             .collect(),
     ))

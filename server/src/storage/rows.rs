@@ -448,13 +448,25 @@ pub fn revoke_device(
     Ok(changed > 0)
 }
 
-/// The devices of a collective: (device, member display name, access, revoked).
-pub fn devices(
-    conn: &Connection,
-    collective: Id,
-) -> Result<Vec<(Id, String, Access, bool)>, StorageError> {
+/// A device as listed for admins.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceListing {
+    /// The device.
+    pub id: Id,
+    /// Its member.
+    pub member: Id,
+    /// The member's name.
+    pub display_name: String,
+    /// The member's access.
+    pub access: Access,
+    /// Whether the device was revoked.
+    pub revoked: bool,
+}
+
+/// The devices of a collective, oldest first.
+pub fn devices(conn: &Connection, collective: Id) -> Result<Vec<DeviceListing>, StorageError> {
     let mut statement = conn.prepare(
-        "SELECT d.id, m.display_name, m.access, d.revoked_at IS NOT NULL
+        "SELECT d.id, d.member_id, m.display_name, m.access, d.revoked_at IS NOT NULL
          FROM devices d JOIN members m ON m.id = d.member_id WHERE d.collective_id = ?1 ORDER BY d.created_at",
     )?;
     let rows = statement.query_map([collective.to_string()], |row| {
@@ -462,13 +474,20 @@ pub fn devices(
             row.get::<_, String>(0)?,
             row.get::<_, String>(1)?,
             row.get::<_, String>(2)?,
-            row.get::<_, bool>(3)?,
+            row.get::<_, String>(3)?,
+            row.get::<_, bool>(4)?,
         ))
     })?;
     let mut all = Vec::new();
     for row in rows {
-        let (device, name, access, revoked) = row?;
-        all.push((id(&device)?, name, access_from(&access)?, revoked));
+        let (device, member, display_name, access, revoked) = row?;
+        all.push(DeviceListing {
+            id: id(&device)?,
+            member: id(&member)?,
+            display_name,
+            access: access_from(&access)?,
+            revoked,
+        });
     }
     Ok(all)
 }

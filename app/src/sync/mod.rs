@@ -1,0 +1,620 @@
+//! The one module that talks to the server, and keeps this device's copy of
+//! the collective.
+//!
+//! Three layers of state, all persisted in IndexedDB so a closed tab loses
+//! nothing:
+//! - **confirmed**: records and conflicts as the server last sent them, with
+//!   the cursor (the collective version they are at);
+//! - **pending**: this device's operations not yet acknowledged, in sequence
+//!   order. An edit is stored here (with the next sequence number, in one
+//!   transaction) *before* the UI shows it as done;
+//! - **refused**: operations the server refused, with the reason, until the
+//!   person redoes or discards them.
+//!
+//! What the views show (`view`) is confirmed + pending re-applied with the
+//! core's `State::apply`: the same function the server runs, so what people
+//! see is what the server will decide, unless someone else changed the same
+//! thing meanwhile. The sync loop pushes pending operations, pulls what
+//! changed, and rebases; it runs after each edit, on every server poke (live
+//! event stream), when the browser comes back online, and every 30 seconds.
+
+pub mod api;
+
+use std::rc::Rc;
+
+use archipel_core::wire::{Joined, PushResult, StoredResult};
+use archipel_core::{Access, Actor, Change, Id, Operation, Refusal, State};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+
+use self::api::ApiFailure;
+use crate::storage::{Collection, LocalDb, StorageError, Write, seq_key};
+
+/// Operations sent per push.
+const PUSH_BATCH: usize = 200;
+/// Records asked per pull page.
+const PULL_PAGE: usize = 1_000;
+/// Seconds between background syncs.
+const SYNC_EVERY_MS: u32 = 30_000;
+/// Meta key of the session.
+const SESSION_KEY: &str = "session";
+
+/// This device's membership of a collective, and where its sync stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    /// The device token.
+    pub token: String,
+    /// This device's client id.
+    pub client_id: Id,
+    /// The member.
+    pub member_id: Id,
+    /// Their person record (none for guests).
+    pub person_id: Option<Id>,
+    /// Their name.
+    pub display_name: String,
+    /// Their access level (as last known).
+    pub access: Access,
+    /// The collective.
+    pub collective: Id,
+    /// Its name.
+    pub collective_name: String,
+    /// The sequence number of this device's next operation.
+    pub next_seq: u64,
+    /// The collective version the confirmed records are at.
+    pub cursor: u64,
+    /// Highest sequence number whose outcome this device knows.
+    pub acked: u64,
+}
+
+impl Session {
+    fn from_joined(joined: Joined) -> Session {
+        Session {
+            token: joined.device_token,
+            client_id: joined.client_id,
+            member_id: joined.member_id,
+            person_id: joined.person_id,
+            display_name: joined.display_name,
+            access: joined.access,
+            collective: joined.collective.id,
+            collective_name: joined.collective.name,
+            next_seq: 1,
+            cursor: 0,
+            acked: 0,
+        }
+    }
+
+    /// Who this device acts as.
+    #[must_use]
+    pub const fn actor(&self) -> Actor {
+        Actor {
+            person: self.person_id,
+            access: self.access,
+        }
+    }
+}
+
+/// An operation the server refused, kept until its author redoes or discards it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RefusedOp {
+    /// The operation as sent.
+    pub op: Operation,
+    /// Why it was refused.
+    pub refusal: Refusal,
+    /// The reason in French.
+    pub message_fr: String,
+    /// The reason in English.
+    pub message_en: String,
+}
+
+/// Where syncing stands, for the status badge.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SyncStatus {
+    /// Local data loaded from IndexedDB.
+    pub loaded: bool,
+    /// A sync is running.
+    pub syncing: bool,
+    /// Records received in the running pull (first sync progress).
+    pub received: usize,
+    /// When the last sync completed (Unix milliseconds).
+    pub last_sync: Option<i64>,
+    /// The last failure, if the last sync failed.
+    pub error: Option<String>,
+    /// The server revoked this device's access.
+    pub revoked: bool,
+}
+
+/// The sync engine: a cheap handle, provided as context to every view.
+#[derive(Clone, Copy)]
+pub struct SyncEngine {
+    /// What views show: confirmed + pending.
+    pub view: RwSignal<State>,
+    /// Pending operations, in sequence order.
+    pub pending: RwSignal<Vec<Operation>>,
+    /// Refused operations.
+    pub refused: RwSignal<Vec<RefusedOp>>,
+    /// The session, once joined.
+    pub session: RwSignal<Option<Session>>,
+    /// Where syncing stands.
+    pub status: RwSignal<SyncStatus>,
+    confirmed: StoredValue<State>,
+    db: StoredValue<Option<Rc<LocalDb>>, LocalStorage>,
+    running: StoredValue<bool>,
+    again: StoredValue<bool>,
+    events: StoredValue<Option<web_sys::EventSource>, LocalStorage>,
+}
+
+/// The engine provided by [`SyncEngine::provide`].
+#[must_use]
+pub fn use_sync() -> SyncEngine {
+    expect_context::<SyncEngine>()
+}
+
+fn now_millis() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// A fresh UUIDv7 from the clock and the browser's cryptographic generator.
+#[must_use]
+pub fn new_id() -> Id {
+    let mut random = [0u8; 10];
+    if let Some(crypto) = window().crypto().ok() {
+        let _ = crypto.get_random_values_with_u8_array(&mut random);
+    }
+    Id::from_parts(now_millis().max(0) as u64, random)
+}
+
+impl SyncEngine {
+    /// Creates the engine, provides it, and loads this device's data.
+    pub fn provide() -> SyncEngine {
+        let sync = SyncEngine {
+            view: RwSignal::new(State::new()),
+            pending: RwSignal::new(Vec::new()),
+            refused: RwSignal::new(Vec::new()),
+            session: RwSignal::new(None),
+            status: RwSignal::new(SyncStatus::default()),
+            confirmed: StoredValue::new(State::new()),
+            db: StoredValue::new_local(None),
+            running: StoredValue::new(false),
+            again: StoredValue::new(false),
+            events: StoredValue::new_local(None),
+        };
+        provide_context(sync);
+        leptos::task::spawn_local(async move { sync.load().await });
+        let online = window_event_listener(leptos::ev::online, move |_| sync.sync());
+        std::mem::forget(online);
+        let timer = gloo::timers::callback::Interval::new(SYNC_EVERY_MS, move || sync.sync());
+        timer.forget();
+        sync
+    }
+
+    fn db(&self) -> Option<Rc<LocalDb>> {
+        self.db.get_value()
+    }
+
+    fn fail(&self, error: impl std::fmt::Display) {
+        let message = error.to_string();
+        self.status.update(|status| {
+            status.syncing = false;
+            status.error = Some(message);
+        });
+    }
+
+    async fn load(self) {
+        let db = match LocalDb::open().await {
+            Ok(db) => Rc::new(db),
+            Err(error) => return self.fail(error),
+        };
+        self.db.set_value(Some(Rc::clone(&db)));
+        match load_all(&db).await {
+            Ok((session, records, conflicts, pending, refused)) => {
+                let version = session.as_ref().map_or(0, |session| session.cursor);
+                self.confirmed
+                    .set_value(State::restore(version, records, conflicts, []));
+                self.pending.set(pending);
+                self.refused.set(refused);
+                self.session.set(session);
+                self.rebuild_view();
+                self.status.update(|status| status.loaded = true);
+                if self.session.with_untracked(Option::is_some) {
+                    self.listen();
+                    self.sync();
+                }
+            }
+            Err(error) => self.fail(error),
+        }
+    }
+
+    /// Recomputes what the views show: confirmed + pending, re-applied.
+    fn rebuild_view(&self) {
+        let actor = self
+            .session
+            .with_untracked(|session| session.as_ref().map(Session::actor));
+        let mut view = self.confirmed.get_value();
+        if let Some(actor) = actor {
+            self.pending.with_untracked(|pending| {
+                for op in pending {
+                    // Refusals here are decided again by the server; the view just skips them.
+                    let _ = view.apply(op, &actor);
+                }
+            });
+        }
+        self.view.set(view);
+    }
+
+    /// Joins a collective with an invite, then runs the first sync.
+    ///
+    /// # Errors
+    /// The server's refusal (`invite_expired`…) or an unreachable server.
+    pub async fn join(self, token: &str, display_name: &str) -> Result<(), ApiFailure> {
+        let joined = api::join(token, display_name, new_id()).await?;
+        let session = Session::from_joined(joined);
+        let Some(db) = self.db() else {
+            return Err(ApiFailure::Unreachable(
+                "the local database is not open".into(),
+            ));
+        };
+        let mut batch = vec![
+            Write::Clear(Collection::Records),
+            Write::Clear(Collection::Conflicts),
+            Write::Clear(Collection::Pending),
+            Write::Clear(Collection::Refused),
+        ];
+        batch.push(Write::put(Collection::Meta, SESSION_KEY, &session).map_err(storage_failure)?);
+        db.write(batch).await.map_err(storage_failure)?;
+        self.confirmed.set_value(State::new());
+        self.pending.set(Vec::new());
+        self.refused.set(Vec::new());
+        self.session.set(Some(session));
+        self.rebuild_view();
+        self.listen();
+        self.run().await;
+        Ok(())
+    }
+
+    /// Makes an edit: checks it locally, stores it as pending (durably), shows it, syncs.
+    ///
+    /// # Errors
+    /// The core's refusal when the edit is invalid or not allowed for this device's role
+    /// (nothing is stored then), or a storage refusal.
+    pub async fn edit(self, change: Change) -> Result<(), Refusal> {
+        let Some(mut session) = self.session.get_untracked() else {
+            return Err(Refusal::new(archipel_core::RefusalCode::Forbidden)
+                .detail("join a collective first"));
+        };
+        let op = Operation {
+            id: new_id(),
+            client: session.client_id,
+            seq: session.next_seq,
+            wall_time: now_millis(),
+            change,
+        };
+        let mut view = self.view.get_untracked();
+        view.apply(&op, &session.actor())?;
+        session.next_seq += 1;
+        let stored = async {
+            let db = self
+                .db()
+                .ok_or_else(|| StorageError::Unavailable("not open".into()))?;
+            db.write(vec![
+                Write::put(Collection::Pending, seq_key(op.seq), &op)?,
+                Write::put(Collection::Meta, SESSION_KEY, &session)?,
+            ])
+            .await
+        };
+        if let Err(error) = stored.await {
+            return Err(
+                Refusal::new(archipel_core::RefusalCode::InvalidValue).detail(error.to_string())
+            );
+        }
+        self.session.set(Some(session));
+        self.pending.update(|pending| pending.push(op));
+        self.view.set(view);
+        self.sync();
+        Ok(())
+    }
+
+    /// Sends a refused operation's change again, as a new operation.
+    ///
+    /// # Errors
+    /// As [`SyncEngine::edit`].
+    pub async fn redo(self, seq: u64) -> Result<(), Refusal> {
+        let Some(refused) = self
+            .refused
+            .with_untracked(|all| all.iter().find(|item| item.op.seq == seq).cloned())
+        else {
+            return Ok(());
+        };
+        self.edit(refused.op.change).await?;
+        self.discard(seq).await;
+        Ok(())
+    }
+
+    /// Forgets a refused operation.
+    pub async fn discard(self, seq: u64) {
+        if let Some(db) = self.db() {
+            if let Err(error) = db
+                .write(vec![Write::Delete(Collection::Refused, seq_key(seq))])
+                .await
+            {
+                return self.fail(error);
+            }
+        }
+        self.refused
+            .update(|all| all.retain(|item| item.op.seq != seq));
+    }
+
+    /// Everything not yet applied on the server, as JSON (to keep when access is revoked).
+    #[must_use]
+    pub fn export_unsent(&self) -> String {
+        #[derive(Serialize)]
+        struct Export<'a> {
+            collective: Option<&'a str>,
+            pending: &'a [Operation],
+            refused: &'a [RefusedOp],
+        }
+        let session = self.session.get_untracked();
+        let pending = self.pending.get_untracked();
+        let refused = self.refused.get_untracked();
+        serde_json::to_string_pretty(&Export {
+            collective: session
+                .as_ref()
+                .map(|session| session.collective_name.as_str()),
+            pending: &pending,
+            refused: &refused,
+        })
+        .unwrap_or_default()
+    }
+
+    /// Asks for a sync; runs now unless one is running (then it runs again after).
+    pub fn sync(self) {
+        if self.running.get_value() {
+            self.again.set_value(true);
+            return;
+        }
+        leptos::task::spawn_local(async move { self.run().await });
+    }
+
+    async fn run(self) {
+        if self.running.get_value() {
+            self.again.set_value(true);
+            return;
+        }
+        self.running.set_value(true);
+        loop {
+            self.again.set_value(false);
+            self.sync_once().await;
+            if !self.again.get_value() {
+                break;
+            }
+        }
+        self.running.set_value(false);
+    }
+
+    async fn sync_once(self) {
+        let (Some(session), Some(db)) = (self.session.get_untracked(), self.db()) else {
+            return;
+        };
+        if self.status.with_untracked(|status| status.revoked) || !window().navigator().on_line() {
+            return;
+        }
+        self.status.update(|status| {
+            status.syncing = true;
+            status.received = 0;
+        });
+        let outcome = async {
+            self.push_pending(&db, &session.token).await?;
+            self.pull(&db).await
+        };
+        match outcome.await {
+            Ok(()) => self.status.update(|status| {
+                status.syncing = false;
+                status.error = None;
+                status.last_sync = Some(now_millis());
+            }),
+            Err(SyncError::Api(failure)) if failure.code() == Some("access_revoked") => {
+                self.status.update(|status| {
+                    status.syncing = false;
+                    status.revoked = true;
+                    status.error = Some(failure.to_string());
+                });
+                self.stop_listening();
+            }
+            Err(error) => self.fail(error),
+        }
+    }
+
+    async fn push_pending(&self, db: &LocalDb, token: &str) -> Result<(), SyncError> {
+        loop {
+            let batch: Vec<Operation> = self
+                .pending
+                .with_untracked(|pending| pending.iter().take(PUSH_BATCH).cloned().collect());
+            if batch.is_empty() {
+                return Ok(());
+            }
+            let pushed = api::push(token, &batch).await?;
+            let outcomes: Vec<Outcome> = pushed
+                .results
+                .into_iter()
+                .filter_map(Outcome::from_push)
+                .collect();
+            if outcomes.is_empty() {
+                return Err(SyncError::OutOfOrder);
+            }
+            self.settle(db, outcomes, None).await?;
+        }
+    }
+
+    /// Removes settled operations from pending (moving refusals aside), durably.
+    async fn settle(
+        &self,
+        db: &LocalDb,
+        outcomes: Vec<Outcome>,
+        cursor: Option<u64>,
+    ) -> Result<(), SyncError> {
+        let Some(mut session) = self.session.get_untracked() else {
+            return Ok(());
+        };
+        let pending = self.pending.get_untracked();
+        let mut batch = Vec::new();
+        let mut refused_now = Vec::new();
+        let mut settled = Vec::new();
+        for outcome in outcomes {
+            session.acked = session.acked.max(outcome.seq);
+            let Some(op) = pending.iter().find(|op| op.seq == outcome.seq) else {
+                continue;
+            };
+            settled.push(op.seq);
+            batch.push(Write::Delete(Collection::Pending, seq_key(op.seq)));
+            if let Some(refusal) = outcome.refusal {
+                let item = RefusedOp {
+                    op: op.clone(),
+                    message_fr: refusal.message(archipel_core::Lang::Fr),
+                    message_en: refusal.message(archipel_core::Lang::En),
+                    refusal,
+                };
+                batch.push(Write::put(Collection::Refused, seq_key(op.seq), &item)?);
+                refused_now.push(item);
+            }
+        }
+        if let Some(cursor) = cursor {
+            session.cursor = cursor;
+        }
+        batch.push(Write::put(Collection::Meta, SESSION_KEY, &session)?);
+        db.write(batch).await?;
+        self.session.set(Some(session));
+        self.pending
+            .update(|pending| pending.retain(|op| !settled.contains(&op.seq)));
+        self.refused.update(|refused| refused.extend(refused_now));
+        Ok(())
+    }
+
+    async fn pull(&self, db: &LocalDb) -> Result<(), SyncError> {
+        loop {
+            let Some(session) = self.session.get_untracked() else {
+                return Ok(());
+            };
+            let page = api::pull(&session.token, session.cursor, session.acked, PULL_PAGE).await?;
+            let mut batch = Vec::with_capacity(page.records.len() + page.conflicts.len() + 1);
+            for record in &page.records {
+                batch.push(Write::put(
+                    Collection::Records,
+                    record.id.to_string(),
+                    record,
+                )?);
+            }
+            for conflict in &page.conflicts {
+                batch.push(Write::put(
+                    Collection::Conflicts,
+                    conflict.id.to_string(),
+                    conflict,
+                )?);
+            }
+            db.write(batch).await?;
+            let received = page.records.len();
+            self.confirmed.update_value(|confirmed| {
+                for record in page.records {
+                    confirmed.upsert(record);
+                }
+                for conflict in page.conflicts {
+                    confirmed.upsert_conflict(conflict);
+                }
+                confirmed.set_version(page.cursor);
+            });
+            // Outcomes of operations whose push answer was lost on the way.
+            let outcomes = page.results.into_iter().map(Outcome::from_stored).collect();
+            self.settle(db, outcomes, Some(page.cursor)).await?;
+            self.status.update(|status| status.received += received);
+            self.rebuild_view();
+            if !page.more {
+                return Ok(());
+            }
+        }
+    }
+
+    /// Opens the live event stream: every poke triggers a sync.
+    fn listen(self) {
+        self.stop_listening();
+        let Some(token) = self
+            .session
+            .with_untracked(|session| session.as_ref().map(|session| session.token.clone()))
+        else {
+            return;
+        };
+        let Ok(source) = web_sys::EventSource::new(&api::events_url(&token)) else {
+            return;
+        };
+        let on_change = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| self.sync());
+        let _ =
+            source.add_event_listener_with_callback("changed", on_change.as_ref().unchecked_ref());
+        on_change.forget();
+        self.events.set_value(Some(source));
+    }
+
+    fn stop_listening(&self) {
+        if let Some(source) = self.events.get_value() {
+            source.close();
+        }
+        self.events.set_value(None);
+    }
+}
+
+/// A settled operation: applied (no refusal) or refused.
+struct Outcome {
+    seq: u64,
+    refusal: Option<Refusal>,
+}
+
+impl Outcome {
+    fn from_push(result: PushResult) -> Option<Outcome> {
+        match result {
+            PushResult::Applied { seq, .. } => Some(Outcome { seq, refusal: None }),
+            PushResult::Refused { seq, refusal, .. } => Some(Outcome {
+                seq,
+                refusal: Some(refusal),
+            }),
+            PushResult::OutOfOrder { .. } => None,
+        }
+    }
+
+    fn from_stored(result: StoredResult) -> Outcome {
+        Outcome {
+            seq: result.seq,
+            refusal: result.refusal,
+        }
+    }
+}
+
+/// Why a sync stopped.
+#[derive(Debug, thiserror::Error)]
+enum SyncError {
+    #[error(transparent)]
+    Api(#[from] ApiFailure),
+    #[error(transparent)]
+    Storage(#[from] StorageError),
+    #[error("the server is missing earlier operations of this device")]
+    OutOfOrder,
+}
+
+fn storage_failure(error: StorageError) -> ApiFailure {
+    ApiFailure::Unreachable(error.to_string())
+}
+
+type Loaded = (
+    Option<Session>,
+    Vec<archipel_core::Record>,
+    Vec<archipel_core::Conflict>,
+    Vec<Operation>,
+    Vec<RefusedOp>,
+);
+
+async fn load_all(db: &LocalDb) -> Result<Loaded, StorageError> {
+    Ok((
+        db.get(Collection::Meta, SESSION_KEY).await?,
+        db.get_all(Collection::Records).await?,
+        db.get_all(Collection::Conflicts).await?,
+        db.get_all(Collection::Pending).await?,
+        db.get_all(Collection::Refused).await?,
+    ))
+}
