@@ -159,7 +159,7 @@ fn now_millis() -> i64 {
 #[must_use]
 pub fn new_id() -> Id {
     let mut random = [0u8; 10];
-    if let Some(crypto) = window().crypto().ok() {
+    if let Ok(crypto) = window().crypto() {
         let _ = crypto.get_random_values_with_u8_array(&mut random);
     }
     Id::from_parts(now_millis().max(0) as u64, random)
@@ -333,13 +333,12 @@ impl SyncEngine {
 
     /// Forgets a refused operation.
     pub async fn discard(self, seq: u64) {
-        if let Some(db) = self.db() {
-            if let Err(error) = db
+        if let Some(db) = self.db()
+            && let Err(error) = db
                 .write(vec![Write::Delete(Collection::Refused, seq_key(seq))])
                 .await
-            {
-                return self.fail(error);
-            }
+        {
+            return self.fail(error);
         }
         self.refused
             .update(|all| all.retain(|item| item.op.seq != seq));
