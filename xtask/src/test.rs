@@ -132,14 +132,36 @@ fn end_to_end(root: &Path) -> Result<(), String> {
         .arg("--static-dir")
         .arg(root.join("dist"))
         .env("ARCHIPEL_LOG", "warn")
+        .stdout(std::process::Stdio::piped())
         .spawn()
         .map_err(|error| format!("cannot start the server: {error}"))?;
-    let outcome =
-        process::wait_healthy(address, &mut server, Duration::from_secs(30)).and_then(|()| {
+    // First start prints the demo collective's admin join URL: the suite joins with it.
+    let (invite_tx, invite_rx) = std::sync::mpsc::channel::<String>();
+    if let Some(stdout) = server.stdout.take() {
+        std::thread::spawn(move || {
+            use std::io::BufRead;
+            for line in std::io::BufReader::new(stdout)
+                .lines()
+                .map_while(Result::ok)
+            {
+                if let Some((_, token)) = line.split_once("/rejoindre#") {
+                    let _ = invite_tx.send(token.trim().to_owned());
+                }
+            }
+        });
+    }
+    let outcome = process::wait_healthy(address, &mut server, Duration::from_secs(30))
+        .and_then(|()| {
+            invite_rx
+                .recv_timeout(Duration::from_secs(10))
+                .map_err(|_| "the server printed no admin join URL on first start".to_owned())
+        })
+        .and_then(|invite| {
             run(Command::new("npx")
                 .args(["playwright", "test"])
                 .current_dir(install::end2end_dir())
                 .env("ARCHIPEL_URL", format!("http://{address}"))
+                .env("ARCHIPEL_ADMIN_INVITE", invite)
                 .env("CI", "1"))
         });
     stop(&mut server);

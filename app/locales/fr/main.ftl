@@ -18,7 +18,7 @@ network-offline-hint = Vos modifications restent sur cet appareil et partiront a
 coming-title = Ce qui viendra ici
 empty-nothing-yet = Rien n’est encore enregistré sur cet appareil.
 
-cartography-lede = La carte interactive du collectif : le centre, les pôles et leurs fonctions, les collectifs partenaires, et les liens entre eux.
+cartography-lede = La carte interactive du collectif : le centre, les pôles et leurs fonctions, les collectifs partenaires, et les liens entre eux.
 cartography-coming-1 = Chaque pôle avec sa raison d’être, ses missions, ses référent·es et ses membres.
 cartography-coming-2 = Zoom, déplacement au doigt ou au clavier, recherche d’un pôle ou d’une personne.
 cartography-coming-3 = Un mode présentation pour projeter la carte en réunion, mise à jour en direct.
@@ -28,9 +28,9 @@ governance-lede = Les rôles et qui les tient, les besoins et les propositions d
 governance-coming-1 = Les rôles requis par pôle et ceux qui sont vacants.
 governance-coming-2 = Un annuaire des compétences et des tâches à prendre quand on a du temps.
 governance-coming-3 = Des réunions à thème unique, minutées, avec suivi du temps de parole.
-governance-coming-4 = Un journal des décisions : comment, quand, et quand les revoir.
+governance-coming-4 = Un journal des décisions : comment, quand, et quand les revoir.
 
-kits-lede = Les kits qui transmettent ce qui marche : comment lancer un groupe local, animer une réunion, s’outiller en logiciels libres.
+kits-lede = Les kits qui transmettent ce qui marche : comment lancer un groupe local, animer une réunion, s’outiller en logiciels libres.
 kits-coming-1 = Des kits versionnés, lisibles hors ligne, avec leurs pièces jointes.
 kits-coming-2 = Des étapes par phase qui deviennent une liste à cocher partagée.
 kits-coming-3 = Les retours de celles et ceux qui les ont utilisés.
@@ -45,12 +45,12 @@ settings-language = Langue
 settings-language-hint = Le choix est gardé sur cet appareil.
 settings-storage = Stockage sur cet appareil
 settings-storage-checking = Vérification du stockage local…
-settings-storage-ok = Base locale ouverte : { $count ->
+settings-storage-ok = Base locale ouverte : { $count ->
     [0] aucun enregistrement
     [one] un enregistrement
    *[other] { $count } enregistrements
   }.
-settings-storage-failed = Le stockage local est indisponible : { $reason }
+settings-storage-failed = Le stockage local est indisponible : { $reason }
 settings-collective = Collectif
 settings-collective-none = Cet appareil n’a encore rejoint aucun collectif. Il le fera par un lien d’invitation.
 settings-version = Version { $version }
@@ -66,19 +66,19 @@ role-admin = administrateur·trice
 
 join-title = Rejoindre un collectif
 join-checking = Vérification de l’invitation…
-join-invited = Vous êtes invité·e à rejoindre « { $collective } » en tant que { $role }.
+join-invited = Vous êtes invité·e à rejoindre « { $collective } » en tant que { $role }.
 join-name-label = Votre prénom ou pseudonyme
 join-name-hint = C’est ainsi que les autres vous verront. Pas besoin d’adresse e-mail.
 join-submit = Rejoindre
 join-joining = Connexion et téléchargement du collectif… { $count } éléments reçus.
-join-missing-token = Ce lien d’invitation est incomplet : demandez le lien entier à la personne qui vous invite.
+join-missing-token = Ce lien d’invitation est incomplet : demandez le lien entier à la personne qui vous invite.
 join-error-unknown = Ce lien d’invitation n’est pas valable.
-join-error-expired = Cette invitation a expiré : demandez-en une nouvelle.
-join-error-used-up = Cette invitation a déjà servi autant de fois que prévu : demandez-en une nouvelle.
+join-error-expired = Cette invitation a expiré : demandez-en une nouvelle.
+join-error-used-up = Cette invitation a déjà servi autant de fois que prévu : demandez-en une nouvelle.
 join-error-revoked = Cette invitation a été retirée.
 join-error-name = Donnez un nom de 1 à 80 caractères, sur une ligne.
 join-error-offline = Le serveur est injoignable. Vérifiez la connexion puis réessayez.
-join-error-other = L’inscription a échoué : { $message }
+join-error-other = L’inscription a échoué : { $message }
 
 sync-pending = { $count ->
     [one] 1 modification en attente
@@ -92,33 +92,33 @@ sync-refused-link = { $count ->
     [one] 1 modification non appliquée
    *[other] { $count } modifications non appliquées
   }
-sync-error = Synchronisation en échec : nouvel essai bientôt.
+sync-error = Synchronisation en échec : nouvel essai bientôt.
 
-poles-lede = Les pôles du collectif, du centre aux collectifs partenaires. La carte interactive viendra les dessiner ; cette liste en reste la version textuelle.
+poles-lede = Les pôles du collectif, du centre aux collectifs partenaires. La carte interactive viendra les dessiner ; cette liste en reste la version textuelle.
 poles-join-hint = Rejoignez un collectif avec un lien d’invitation pour voir ses pôles.
 poles-empty = Ce collectif n’a encore aucun pôle.
 pole-kind-centre = centre
 pole-kind-pole = pôle
 pole-kind-function = fonction
 pole-kind-partner = collectif partenaire
-pole-referents = Référent·es : { $names }
+pole-referents = Référent·es : { $names }
 pole-no-referent = Aucun·e référent·e
-pole-functions = Fonctions : { $names }
+pole-functions = Fonctions : { $names }
 pole-rename = Renommer
 pole-rename-label = Nouveau nom de { $name }
 pole-save = Enregistrer
 pole-cancel = Annuler
-pole-conflict = Modifié en même temps ailleurs : « { $lost } » a été remplacé par « { $won } ».
-pole-conflict-restore = Remettre « { $lost } »
-pole-conflict-keep = Garder « { $won } »
+pole-conflict = Modifié en même temps ailleurs : « { $lost } » a été remplacé par « { $won } ».
+pole-conflict-restore = Remettre « { $lost } »
+pole-conflict-keep = Garder « { $won } »
 
 unsent-title = Modifications non appliquées
 unsent-none = Toutes vos modifications ont été appliquées.
-unsent-reason = Raison : { $reason }
+unsent-reason = Raison : { $reason }
 unsent-redo = Refaire
 unsent-discard = Abandonner
 unsent-export = Exporter mes modifications non envoyées (JSON)
-unsent-revoked = L’accès de cet appareil au collectif a été révoqué. Vos modifications non envoyées restent ici : exportez-les pour les garder.
+unsent-revoked = L’accès de cet appareil au collectif a été révoqué. Vos modifications non envoyées restent ici : exportez-les pour les garder.
 op-create = Création
 op-set = Modification
 op-add = Ajout
@@ -128,4 +128,4 @@ op-move = Déplacement
 op-archive = Archivage
 op-delete = Suppression
 op-resolve_conflict = Résolution de conflit
-settings-member-of = Vous êtes dans « { $collective } » en tant que { $role }, sous le nom { $name }.
+settings-member-of = Vous êtes dans « { $collective } » en tant que { $role }, sous le nom { $name }.
