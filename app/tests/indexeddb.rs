@@ -92,3 +92,90 @@ async fn a_record_of_another_shape_is_a_decode_error_not_a_panic() {
         .expect("cleans up");
     db.close();
 }
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct Counter {
+    next: u64,
+}
+
+#[wasm_bindgen_test]
+async fn concurrent_updates_never_hand_out_the_same_number() {
+    use archipel_app::storage::{Write, seq_key};
+    let db = LocalDb::open_named("archipel-test-update")
+        .await
+        .expect("opens");
+    db.write(vec![
+        Write::put(Collection::Meta, "counter", &Counter { next: 1 }).expect("encodes"),
+    ])
+    .await
+    .expect("writes");
+    let take = |label: &'static str| {
+        let db = &db;
+        async move {
+            db.update(
+                "counter",
+                &[Collection::Pending],
+                |counter: &mut Counter| {
+                    let mine = counter.next;
+                    counter.next += 1;
+                    Ok(vec![Write::put(
+                        Collection::Pending,
+                        seq_key(mine),
+                        &label,
+                    )?])
+                },
+            )
+            .await
+            .expect("updates")
+            .next
+                - 1
+        }
+    };
+    let (a, b, c) = futures::join!(take("a"), take("b"), take("c"));
+    let mut numbers = vec![a, b, c];
+    numbers.sort_unstable();
+    assert_eq!(numbers, vec![1, 2, 3]);
+    let stored: Vec<String> = db.get_all(Collection::Pending).await.expect("reads");
+    assert_eq!(stored.len(), 3, "each number kept its own write");
+    db.write(vec![
+        Write::Clear(Collection::Pending),
+        Write::Delete(Collection::Meta, "counter".into()),
+    ])
+    .await
+    .expect("cleans up");
+    db.close();
+}
+
+#[wasm_bindgen_test]
+async fn a_batch_is_stored_whole_or_not_at_all() {
+    use archipel_app::storage::Write;
+    let db = LocalDb::open_named("archipel-test-batch")
+        .await
+        .expect("opens");
+    // A function cannot be stored in IndexedDB: the second write fails, so the first must not stay.
+    let function = js_sys::Function::new_no_args("return 1");
+    let failed = db
+        .write(vec![
+            Write::put(Collection::Pending, "00000000000000000001", &lumiere()).expect("encodes"),
+            Write::Put(Collection::Meta, "broken".into(), function.into()),
+        ])
+        .await;
+    assert!(failed.is_err());
+    assert_eq!(db.count(Collection::Pending).await.expect("counts"), 0);
+    db.write(vec![
+        Write::put(Collection::Pending, "00000000000000000001", &lumiere()).expect("encodes"),
+        Write::put(Collection::Meta, "session", &"s").expect("encodes"),
+    ])
+    .await
+    .expect("writes");
+    assert_eq!(db.count(Collection::Pending).await.expect("counts"), 1);
+    let all: Vec<Pole> = db.get_all(Collection::Pending).await.expect("reads");
+    assert_eq!(all, vec![lumiere()]);
+    db.write(vec![
+        Write::Clear(Collection::Pending),
+        Write::Clear(Collection::Meta),
+    ])
+    .await
+    .expect("cleans up");
+    db.close();
+}

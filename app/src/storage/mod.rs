@@ -224,17 +224,80 @@ impl LocalDb {
         let transaction = self
             .database
             .transaction(&names, TransactionMode::ReadWrite)?;
-        for write in batch {
-            let store = transaction.object_store(write.collection().store_name())?;
-            match write {
-                Write::Put(_, key, value) => {
-                    store.put(&value, Some(&JsValue::from_str(&key)))?.await?;
-                }
-                Write::Delete(_, key) => store.delete(JsValue::from_str(&key))?.await?,
-                Write::Clear(_) => store.clear()?.await?,
+        let issued = async {
+            for write in batch {
+                apply_write(&transaction, write).await?;
             }
+            Ok::<(), StorageError>(())
+        }
+        .await;
+        if let Err(error) = issued {
+            // Writes already issued would otherwise commit when control returns.
+            let _ = transaction.abort();
+            return Err(error);
         }
         commit(transaction).await
+    }
+
+    /// Reads the value under `key` in `Meta`, lets `change` modify it and name
+    /// more writes, then stores it and those writes — all in **one**
+    /// transaction. IndexedDB runs read-write transactions on the same stores
+    /// one after another, even across tabs, so two tabs can never hand out the
+    /// same sequence number.
+    ///
+    /// # Errors
+    /// [`StorageError::Decode`] if there is no such value or it is not a `T`;
+    /// [`StorageError::Operation`] when a write or the commit fails, or `change` fails.
+    pub async fn update<T, F>(
+        &self,
+        key: &str,
+        also: &[Collection],
+        change: F,
+    ) -> Result<T, StorageError>
+    where
+        T: Serialize + DeserializeOwned,
+        F: FnOnce(&mut T) -> Result<Vec<Write>, StorageError>,
+    {
+        let mut names: Vec<&'static str> = also
+            .iter()
+            .map(|collection| collection.store_name())
+            .collect();
+        names.push(Collection::Meta.store_name());
+        names.sort_unstable();
+        names.dedup();
+        let transaction = self
+            .database
+            .transaction(&names, TransactionMode::ReadWrite)?;
+        let meta = transaction.object_store(Collection::Meta.store_name())?;
+        let Some(found) = meta.get(JsValue::from_str(key))?.await? else {
+            let _ = transaction.abort();
+            return Err(StorageError::Decode(format!(
+                "nothing stored under {key:?}"
+            )));
+        };
+        let mut value: T = from_js(found)?;
+        let writes = match change(&mut value) {
+            Ok(writes) => writes,
+            Err(error) => {
+                let _ = transaction.abort();
+                return Err(error);
+            }
+        };
+        let issued = async {
+            meta.put(&to_js(&value)?, Some(&JsValue::from_str(key)))?
+                .await?;
+            for write in writes {
+                apply_write(&transaction, write).await?;
+            }
+            Ok::<(), StorageError>(())
+        }
+        .await;
+        if let Err(error) = issued {
+            let _ = transaction.abort();
+            return Err(error);
+        }
+        commit(transaction).await?;
+        Ok(value)
     }
 
     /// Every value of `collection`, in key order.
@@ -283,6 +346,18 @@ fn upgrade(database: &Database) {
             }
         }
     }
+}
+
+async fn apply_write(transaction: &idb::Transaction, write: Write) -> Result<(), StorageError> {
+    let store = transaction.object_store(write.collection().store_name())?;
+    match write {
+        Write::Put(_, key, value) => {
+            store.put(&value, Some(&JsValue::from_str(&key)))?.await?;
+        }
+        Write::Delete(_, key) => store.delete(JsValue::from_str(&key))?.await?,
+        Write::Clear(_) => store.clear()?.await?,
+    }
+    Ok(())
 }
 
 async fn commit(transaction: idb::Transaction) -> Result<(), StorageError> {

@@ -279,35 +279,44 @@ impl SyncEngine {
     /// The core's refusal when the edit is invalid or not allowed for this device's role
     /// (nothing is stored then), or a storage refusal.
     pub async fn edit(self, change: Change) -> Result<(), Refusal> {
-        let Some(mut session) = self.session.get_untracked() else {
+        let Some(session) = self.session.get_untracked() else {
             return Err(Refusal::new(archipel_core::RefusalCode::Forbidden)
                 .detail("join a collective first"));
         };
-        let op = Operation {
+        let mut op = Operation {
             id: new_id(),
             client: session.client_id,
             seq: session.next_seq,
             wall_time: now_millis(),
             change,
         };
+        // Checked first on this device's view: invalid or forbidden edits are not stored.
         let mut view = self.view.get_untracked();
         view.apply(&op, &session.actor())?;
-        session.next_seq += 1;
         let stored = async {
             let db = self
                 .db()
                 .ok_or_else(|| StorageError::Unavailable("not open".into()))?;
-            db.write(vec![
-                Write::put(Collection::Pending, seq_key(op.seq), &op)?,
-                Write::put(Collection::Meta, SESSION_KEY, &session)?,
-            ])
+            // The sequence number is handed out inside the transaction that stores the
+            // operation, so tabs of one browser never reuse a number.
+            db.update(
+                SESSION_KEY,
+                &[Collection::Pending],
+                |stored: &mut Session| {
+                    op.seq = stored.next_seq;
+                    stored.next_seq += 1;
+                    Ok(vec![Write::put(Collection::Pending, seq_key(op.seq), &op)?])
+                },
+            )
             .await
         };
-        if let Err(error) = stored.await {
-            return Err(
-                Refusal::new(archipel_core::RefusalCode::InvalidValue).detail(error.to_string())
-            );
-        }
+        let session = match stored.await {
+            Ok(session) => session,
+            Err(error) => {
+                return Err(Refusal::new(archipel_core::RefusalCode::InvalidValue)
+                    .detail(error.to_string()));
+            }
+        };
         self.session.set(Some(session));
         self.pending.update(|pending| pending.push(op));
         self.view.set(view);
@@ -403,6 +412,7 @@ impl SyncEngine {
             status.received = 0;
         });
         let outcome = async {
+            self.reload_queues(&db).await?;
             self.push_pending(&db, &session.token).await?;
             self.pull(&db).await
         };
@@ -452,40 +462,62 @@ impl SyncEngine {
         outcomes: Vec<Outcome>,
         cursor: Option<u64>,
     ) -> Result<(), SyncError> {
-        let Some(mut session) = self.session.get_untracked() else {
-            return Ok(());
-        };
         let pending = self.pending.get_untracked();
-        let mut batch = Vec::new();
-        let mut refused_now = Vec::new();
         let mut settled = Vec::new();
-        for outcome in outcomes {
-            session.acked = session.acked.max(outcome.seq);
-            let Some(op) = pending.iter().find(|op| op.seq == outcome.seq) else {
-                continue;
-            };
-            settled.push(op.seq);
-            batch.push(Write::Delete(Collection::Pending, seq_key(op.seq)));
-            if let Some(refusal) = outcome.refusal {
-                let item = RefusedOp {
-                    op: op.clone(),
-                    message_fr: refusal.message(archipel_core::Lang::Fr),
-                    message_en: refusal.message(archipel_core::Lang::En),
-                    refusal,
-                };
-                batch.push(Write::put(Collection::Refused, seq_key(op.seq), &item)?);
-                refused_now.push(item);
-            }
-        }
-        if let Some(cursor) = cursor {
-            session.cursor = cursor;
-        }
-        batch.push(Write::put(Collection::Meta, SESSION_KEY, &session)?);
-        db.write(batch).await?;
+        let mut refused_now = Vec::new();
+        let session = db
+            .update(
+                SESSION_KEY,
+                &[Collection::Pending, Collection::Refused],
+                |session: &mut Session| {
+                    let mut batch = Vec::new();
+                    for outcome in outcomes {
+                        session.acked = session.acked.max(outcome.seq);
+                        let Some(op) = pending.iter().find(|op| op.seq == outcome.seq) else {
+                            continue;
+                        };
+                        settled.push(op.seq);
+                        batch.push(Write::Delete(Collection::Pending, seq_key(op.seq)));
+                        if let Some(refusal) = outcome.refusal {
+                            let item = RefusedOp {
+                                op: op.clone(),
+                                message_fr: refusal.message(archipel_core::Lang::Fr),
+                                message_en: refusal.message(archipel_core::Lang::En),
+                                refusal,
+                            };
+                            batch.push(Write::put(Collection::Refused, seq_key(op.seq), &item)?);
+                            refused_now.push(item);
+                        }
+                    }
+                    if let Some(cursor) = cursor {
+                        session.cursor = cursor;
+                    }
+                    Ok(batch)
+                },
+            )
+            .await?;
         self.session.set(Some(session));
         self.pending
             .update(|pending| pending.retain(|op| !settled.contains(&op.seq)));
-        self.refused.update(|refused| refused.extend(refused_now));
+        self.refused.update(|refused| {
+            refused.retain(|item| !settled.contains(&item.op.seq));
+            refused.extend(refused_now);
+        });
+        Ok(())
+    }
+
+    /// Reloads pending and refused operations from the database, which other
+    /// tabs of this browser may have added to.
+    async fn reload_queues(&self, db: &LocalDb) -> Result<(), SyncError> {
+        let pending: Vec<Operation> = db.get_all(Collection::Pending).await?;
+        let refused: Vec<RefusedOp> = db.get_all(Collection::Refused).await?;
+        if self.pending.with_untracked(|known| *known != pending) {
+            self.pending.set(pending);
+            self.rebuild_view();
+        }
+        if self.refused.with_untracked(|known| *known != refused) {
+            self.refused.set(refused);
+        }
         Ok(())
     }
 
