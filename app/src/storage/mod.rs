@@ -2,9 +2,8 @@
 //!
 //! Nothing else in the app imports the IndexedDB crate: views and the sync
 //! engine talk to [`LocalDb`], so the crate underneath (`idb` today) can be
-//! swapped without touching them. Records are stored as structured JS objects
-//! (readable in the browser's developer tools), keyed by a string, in one of
-//! the [`Collection`]s.
+//! swapped without touching them. Values are stored as JSON text (the encoding
+//! the network uses), keyed by a string, in one of the [`Collection`]s.
 //!
 //! Every write waits for its transaction to commit before it returns: when a
 //! call says done, the record is on disk.
@@ -371,12 +370,18 @@ async fn commit(transaction: idb::Transaction) -> Result<(), StorageError> {
     }
 }
 
+/// Values are stored as JSON text: the same encoding the network uses, so the
+/// bundle carries one serialiser per type instead of two, and records read
+/// back exactly as the server sent them.
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, StorageError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+    serde_json::to_string(value)
+        .map(|text| JsValue::from_str(&text))
         .map_err(|error| StorageError::Operation(format!("cannot encode the record: {error}")))
 }
 
 fn from_js<T: DeserializeOwned>(value: JsValue) -> Result<T, StorageError> {
-    serde_wasm_bindgen::from_value(value).map_err(|error| StorageError::Decode(error.to_string()))
+    let text = value
+        .as_string()
+        .ok_or_else(|| StorageError::Decode("a stored value is not JSON text".to_owned()))?;
+    serde_json::from_str(&text).map_err(|error| StorageError::Decode(error.to_string()))
 }
