@@ -129,3 +129,48 @@ test("changes made offline survive closing the tab", async ({ browser }, info) =
   await expect(pole(watcher, "SOIGNANTS · soin")).toBeVisible();
   await context.close();
 });
+
+test("tabs of one browser share edits made offline, without the network", async ({ browser }, info) => {
+  test.skip(info.project.name !== "desktop", "one device class is enough for the data flow");
+  const context = await browser.newContext();
+  const first = await context.newPage();
+  await joinAs(first, "facilitator", "Anne");
+  const second = await context.newPage();
+  await second.goto("/cartographie");
+  await expect(pole(second, "COLLECTIFS")).toBeVisible();
+  await context.setOffline(true);
+  await rename(first, "COLLECTIFS", "COLLECTIFS · réseau");
+  await expect(pole(second, "COLLECTIFS · réseau")).toBeVisible();
+  await expect(second.locator(".sync")).toContainText("1 modification en attente");
+  await context.setOffline(false);
+  for (const page of [first, second]) {
+    await expect(page.locator(".sync")).toContainText("À jour", { timeout: 15_000 });
+  }
+  await context.close();
+});
+
+test("a revoked device says so and keeps its unsent changes, exportable", async ({ browser }, info) => {
+  test.skip(info.project.name !== "desktop", "one device class is enough for the data flow");
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await joinAs(page, "facilitator", "Laurence (démo)");
+  await context.setOffline(true);
+  await rename(page, "SYNDICAT", "SYNDICAT · santé");
+  const { body: devices } = await asAdmin("GET", "/api/devices");
+  const device = devices.find((d: { display_name: string }) => d.display_name === "Laurence (démo)");
+  expect((await asAdmin("DELETE", `/api/devices/${device.id}`)).status).toBe(204);
+  await context.setOffline(false);
+  await expect(page.locator(".sync")).toContainText("Accès révoqué", { timeout: 15_000 });
+  await expect(pole(page, "SYNDICAT · santé")).toBeVisible();
+  await page.getByRole("link", { name: "Réglages" }).click();
+  await expect(page.getByRole("alert")).toContainText("L’accès de cet appareil au collectif a été révoqué.");
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Exporter mes modifications non envoyées (JSON)" }).click();
+  const file = await download;
+  const path = await file.path();
+  const { readFileSync } = await import("node:fs");
+  const exported = JSON.parse(readFileSync(path!, "utf8"));
+  expect(exported.pending).toHaveLength(1);
+  expect(JSON.stringify(exported.pending[0])).toContain("SYNDICAT · santé");
+  await context.close();
+});

@@ -548,3 +548,23 @@ async fn a_role_lowered_while_offline_is_judged_at_arrival() {
     assert_eq!(status, 403, "she can no longer invite");
     server.stop().await;
 }
+
+#[tokio::test]
+async fn a_device_flooding_the_server_is_slowed_down_with_a_typed_error() {
+    let server = Server::start().await;
+    let admin = server.admin().await;
+    let other = server.member(&admin, "member", "Calme").await;
+    let mut limited = 0;
+    for _ in 0..200 {
+        let (status, body) = server.get("/api/me", Some(&admin.token)).await;
+        if status == 429 {
+            assert_eq!(body["code"], "rate_limited");
+            limited += 1;
+        }
+    }
+    assert!(limited > 0, "200 requests at once exceed a burst of 100");
+    // Another device is not affected.
+    let (status, _) = server.get("/api/me", Some(&other.token)).await;
+    assert_eq!(status, 200);
+    server.stop().await;
+}

@@ -40,6 +40,8 @@ const PULL_PAGE: usize = 1_000;
 const SYNC_EVERY_MS: u32 = 30_000;
 /// Meta key of the session.
 const SESSION_KEY: &str = "session";
+/// The channel tabs of one browser tell each other about stored changes on.
+const TABS_CHANNEL: &str = "archipel-sync";
 
 /// This device's membership of a collective, and where its sync stands.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -143,6 +145,7 @@ pub struct SyncEngine {
     running: StoredValue<bool>,
     again: StoredValue<bool>,
     events: StoredValue<Option<web_sys::EventSource>, LocalStorage>,
+    tabs: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
 }
 
 /// The engine provided by [`SyncEngine::provide`].
@@ -179,14 +182,59 @@ impl SyncEngine {
             running: StoredValue::new(false),
             again: StoredValue::new(false),
             events: StoredValue::new_local(None),
+            tabs: StoredValue::new_local(None),
         };
         provide_context(sync);
+        sync.join_tabs();
         leptos::task::spawn_local(async move { sync.load().await });
         let online = window_event_listener(leptos::ev::online, move |_| sync.sync());
         std::mem::forget(online);
         let timer = gloo::timers::callback::Interval::new(SYNC_EVERY_MS, move || sync.sync());
         timer.forget();
         sync
+    }
+
+    /// Other tabs of this browser share the same database: each tells the others
+    /// when it stored something, and they refresh from disk (no network needed).
+    fn join_tabs(self) {
+        let Ok(channel) = web_sys::BroadcastChannel::new(TABS_CHANNEL) else {
+            return;
+        };
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |_| {
+            leptos::task::spawn_local(async move { self.refresh_from_disk().await });
+        });
+        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        on_message.forget();
+        self.tabs.set_value(Some(channel));
+    }
+
+    fn tell_tabs(&self) {
+        if let Some(channel) = self.tabs.get_value() {
+            let _ = channel.post_message(&wasm_bindgen::JsValue::from_str("changed"));
+        }
+    }
+
+    /// Reloads everything another tab may have changed: session, confirmed records, queues.
+    async fn refresh_from_disk(self) {
+        let Some(db) = self.db() else {
+            return;
+        };
+        match load_all(&db).await {
+            Ok((session, records, conflicts, pending, refused)) => {
+                let version = session.as_ref().map_or(0, |session| session.cursor);
+                let joined_now = session.is_some() && self.session.with_untracked(Option::is_none);
+                self.confirmed
+                    .set_value(State::restore(version, records, conflicts, []));
+                self.pending.set(pending);
+                self.refused.set(refused);
+                self.session.set(session);
+                self.rebuild_view();
+                if joined_now {
+                    self.listen();
+                }
+            }
+            Err(error) => self.fail(error),
+        }
     }
 
     fn db(&self) -> Option<Rc<LocalDb>> {
@@ -270,6 +318,7 @@ impl SyncEngine {
         self.rebuild_view();
         self.listen();
         self.run().await;
+        self.tell_tabs();
         Ok(())
     }
 
@@ -320,6 +369,7 @@ impl SyncEngine {
         self.session.set(Some(session));
         self.pending.update(|pending| pending.push(op));
         self.view.set(view);
+        self.tell_tabs();
         self.sync();
         Ok(())
     }
@@ -411,17 +461,26 @@ impl SyncEngine {
             status.syncing = true;
             status.received = 0;
         });
+        let pending_before = self.pending.with_untracked(Vec::len);
         let outcome = async {
             self.reload_queues(&db).await?;
             self.push_pending(&db, &session.token).await?;
             self.pull(&db).await
         };
         match outcome.await {
-            Ok(()) => self.status.update(|status| {
-                status.syncing = false;
-                status.error = None;
-                status.last_sync = Some(now_millis());
-            }),
+            Ok(()) => {
+                self.status.update(|status| {
+                    status.syncing = false;
+                    status.error = None;
+                    status.last_sync = Some(now_millis());
+                });
+                // Other tabs reload from disk only when this sync stored something.
+                let stored_something = self.status.with_untracked(|status| status.received > 0)
+                    || self.pending.with_untracked(Vec::len) != pending_before;
+                if stored_something {
+                    self.tell_tabs();
+                }
+            }
             Err(SyncError::Api(failure)) if failure.code() == Some("access_revoked") => {
                 self.status.update(|status| {
                     status.syncing = false;
