@@ -23,8 +23,28 @@ pub mod sync;
 pub mod territory;
 pub mod ui;
 
-/// Mounts the app on the page's `<body>`.
+/// Mounts the app on the page's `<body>` and registers the service worker
+/// that lets it start with no network.
 pub fn mount() {
     console_error_panic_hook::set_once();
+    register_service_worker();
     leptos::mount::mount_to_body(shell::App);
+}
+
+/// Registers `/sw.js` (generated at build time with the exact files of the build).
+fn register_service_worker() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let navigator = window.navigator();
+    // Browsers without service workers (or insecure origins) simply stay online-only.
+    if !js_sys::Reflect::has(
+        &navigator,
+        &wasm_bindgen::JsValue::from_str("serviceWorker"),
+    )
+    .unwrap_or(false)
+    {
+        return;
+    }
+    let _ = navigator.service_worker().register("/sw.js");
 }

@@ -174,3 +174,26 @@ test("a revoked device says so and keeps its unsent changes, exportable", async 
   expect(JSON.stringify(exported.pending[0])).toContain("SYNDICAT · santé");
   await context.close();
 });
+
+test("a reload while offline shows the app and every local edit", async ({ browser }, info) => {
+  test.skip(info.project.name !== "desktop", "one device class is enough for the data flow");
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await joinAs(page, "facilitator", "Isabelle");
+  // The service worker has cached the app shell once it controls the page.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 });
+  await context.setOffline(true);
+  await rename(page, "COHÉSION", "COHÉSION · soin du groupe");
+  await page.reload();
+  await expect(pole(page, "COHÉSION · soin du groupe")).toBeVisible();
+  await expect(page.locator(".network")).toContainText("Hors ligne");
+  await expect(page.locator(".sync")).toContainText("1 modification en attente");
+  // Another view, reached offline by its address.
+  await page.goto("/reglages");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Réglages");
+  await context.setOffline(false);
+  await page.goto("/cartographie");
+  await expect(page.locator(".sync")).toContainText("À jour", { timeout: 15_000 });
+  await context.close();
+});

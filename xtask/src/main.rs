@@ -11,6 +11,7 @@ mod install;
 mod process;
 mod run;
 mod size;
+mod sw;
 mod test;
 
 use std::path::PathBuf;
@@ -28,6 +29,7 @@ commands:
   setup   only install what `run` and `test` need
   build   install what is missing and build the app (release) into dist/
   size    sizes of the built app (raw, gzip, brotli) against the budget
+  sw      write the service worker into Trunk's staging directory (a Trunk hook)
   bench   the core's apply of 100k field sets next to the CRDT peers
             (../shared/tools/peer-bench), one run, one machine
             [N]               number of field sets (default 100000)
@@ -43,6 +45,7 @@ fn main() -> ExitCode {
         "setup" => install::ensure_all(install::Purpose::Test),
         "build" => install::ensure_all(install::Purpose::Run).and_then(|()| run::build_app()),
         "size" => size::size(),
+        "sw" => sw::sw(),
         "bench" => bench::bench(&rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
