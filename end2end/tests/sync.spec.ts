@@ -13,6 +13,7 @@ test("joining from an invitation downloads the collective and shows its pôles",
   await expect(pole(page, "LUMIÈRE").getByRole("button", { name: "Renommer" })).toHaveCount(0);
   await page.getByRole("link", { name: "Réglages" }).click();
   await expect(page.getByText("en tant que membre, sous le nom Julia")).toBeVisible();
+  await expect(page.locator(".last-sync")).toContainText(/Dernière synchronisation à \d\d:\d\d/);
   await expect(page.locator(".sync")).toContainText("À jour");
   for (const path of ["/cartographie", "/reglages"]) {
     await page.goto(path);

@@ -568,3 +568,38 @@ async fn a_device_flooding_the_server_is_slowed_down_with_a_typed_error() {
     assert_eq!(status, 200);
     server.stop().await;
 }
+
+#[tokio::test]
+async fn a_withdrawn_invitation_no_longer_opens_the_collective() {
+    let server = Server::start().await;
+    let admin = server.admin().await;
+    let (status, created) = server
+        .post(
+            "/api/invites",
+            json!({"access": "member", "max_uses": 10}),
+            Some(&admin.token),
+        )
+        .await;
+    assert_eq!(status, 201);
+    let id = created["id"].as_str().expect("id").to_owned();
+    let response = server
+        .http
+        .delete(server.url(&format!("/api/invites/{id}")))
+        .bearer_auth(&admin.token)
+        .send()
+        .await
+        .expect("answered");
+    assert_eq!(response.status().as_u16(), 204);
+    let (status, body) = server
+        .post(
+            "/api/join",
+            json!({"token": created["token"], "display_name": "Trop tard", "client_id": new_id()}),
+            None,
+        )
+        .await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (410, Some("invite_revoked"))
+    );
+    server.stop().await;
+}

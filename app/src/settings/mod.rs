@@ -115,6 +115,13 @@ fn CollectiveCard() -> impl IntoView {
                                 )
                             }}
                         </p>
+                        <p class="last-sync">
+                            {move || {
+                                sync.status
+                                    .with(|status| status.last_sync)
+                                    .map(|millis| tr!("sync-last", { "time" => crate::ui::clock(millis) }))
+                            }}
+                        </p>
                     }
                         .into_any()
                 }

@@ -146,6 +146,7 @@ pub struct SyncEngine {
     again: StoredValue<bool>,
     events: StoredValue<Option<web_sys::EventSource>, LocalStorage>,
     tabs: StoredValue<Option<web_sys::BroadcastChannel>, LocalStorage>,
+    failures: StoredValue<u32>,
 }
 
 /// The engine provided by [`SyncEngine::provide`].
@@ -183,6 +184,7 @@ impl SyncEngine {
             again: StoredValue::new(false),
             events: StoredValue::new_local(None),
             tabs: StoredValue::new_local(None),
+            failures: StoredValue::new(0),
         };
         provide_context(sync);
         sync.join_tabs();
@@ -440,14 +442,38 @@ impl SyncEngine {
             return;
         }
         self.running.set_value(true);
-        loop {
-            self.again.set_value(false);
-            self.sync_once().await;
-            if !self.again.get_value() {
-                break;
+        let ran = with_sync_lock(async move {
+            loop {
+                self.again.set_value(false);
+                self.sync_once().await;
+                if !self.again.get_value() {
+                    break;
+                }
             }
-        }
+        })
+        .await;
         self.running.set_value(false);
+        if !ran {
+            // Another tab of this browser is syncing; it tells this one when it stored something.
+            return;
+        }
+        self.schedule_retry();
+    }
+
+    /// After a failed sync, tries again sooner than the 30-second tick, backing off:
+    /// 2, 4, 8… up to 60 seconds.
+    fn schedule_retry(self) {
+        let failed = self
+            .status
+            .with_untracked(|status| status.error.is_some() && !status.revoked);
+        let attempt = self.failures.get_value();
+        if !failed {
+            self.failures.set_value(0);
+            return;
+        }
+        self.failures.set_value(attempt.saturating_add(1));
+        let delay = (2_000u32 << attempt.min(5)).min(60_000);
+        gloo::timers::callback::Timeout::new(delay, move || self.sync()).forget();
     }
 
     async fn sync_once(self) {
@@ -648,6 +674,47 @@ impl SyncEngine {
         }
         self.events.set_value(None);
     }
+}
+
+/// Runs `work` holding the browser-wide sync lock (Web Locks API), so only one
+/// tab syncs at a time; returns false without running it if another tab holds
+/// the lock. Browsers without Web Locks just run it.
+async fn with_sync_lock(work: impl std::future::Future<Output = ()> + 'static) -> bool {
+    use js_sys::{Function, Object, Promise, Reflect};
+    let navigator = window().navigator();
+    let locks = Reflect::get(&navigator, &"locks".into())
+        .ok()
+        .filter(|locks| !locks.is_undefined());
+    let request = locks
+        .as_ref()
+        .and_then(|locks| Reflect::get(locks, &"request".into()).ok())
+        .and_then(|request| request.dyn_into::<Function>().ok());
+    let (Some(locks), Some(request)) = (locks, request) else {
+        work.await;
+        return true;
+    };
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"ifAvailable".into(), &true.into());
+    let ran = Rc::new(std::cell::Cell::new(false));
+    let ran_inside = Rc::clone(&ran);
+    let callback = Closure::once_into_js(move |lock: wasm_bindgen::JsValue| -> Promise {
+        if lock.is_null() {
+            return Promise::resolve(&wasm_bindgen::JsValue::UNDEFINED);
+        }
+        ran_inside.set(true);
+        wasm_bindgen_futures::future_to_promise(async move {
+            work.await;
+            Ok(wasm_bindgen::JsValue::UNDEFINED)
+        })
+    });
+    let Ok(promise) = request
+        .call3(&locks, &"archipel-sync".into(), &options, &callback)
+        .and_then(|value| value.dyn_into::<Promise>())
+    else {
+        return false;
+    };
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    ran.get()
 }
 
 /// A settled operation: applied (no refusal) or refused.

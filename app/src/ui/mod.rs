@@ -6,4 +6,4 @@ mod sync_badge;
 
 pub use empty_view::EmptyView;
 pub use network::{NetworkStatus, use_online};
-pub use sync_badge::SyncBadge;
+pub use sync_badge::{SyncBadge, clock};

@@ -6,7 +6,8 @@ use leptos_fluent::tr;
 
 use crate::sync::use_sync;
 
-fn clock(millis: i64) -> String {
+/// Local hours and minutes of a Unix time in milliseconds.
+pub fn clock(millis: i64) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(millis as f64));
     format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
 }

@@ -47,6 +47,7 @@ pub fn router() -> Router<AppState> {
         .route("/join", post(join))
         .route("/invites/inspect", post(inspect_invite))
         .route("/invites", post(create_invite))
+        .route("/invites/{id}", delete(revoke_invite))
         .route("/me", get(me))
         .route("/devices", get(list_devices))
         .route("/devices/{id}", delete(revoke_device))
@@ -263,6 +264,8 @@ const fn one() -> u32 {
 
 #[derive(Debug, Serialize)]
 struct InviteCreated {
+    /// The invite's id (to withdraw it).
+    id: Id,
     token: String,
     /// The app path that joins with it (the token travels in the fragment, never in server logs).
     path: String,
@@ -308,6 +311,7 @@ async fn create_invite(
     Ok((
         StatusCode::CREATED,
         ApiJson(InviteCreated {
+            id: invite.id,
             path: join_path(&token),
             token,
             access: invite.access,
@@ -315,6 +319,32 @@ async fn create_invite(
             max_uses: invite.max_uses,
         }),
     ))
+}
+
+/// Withdraws an invitation: links not used yet stop working.
+async fn revoke_invite(
+    State(state): State<AppState>,
+    device: Device,
+    Path(invite): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    require(&device, Access::Facilitator, "withdraw invitations")?;
+    let invite: Id = invite
+        .parse()
+        .map_err(|_| ApiError::bad_request("invalid_id", "Not an invitation id."))?;
+    let collective = device.0.collective;
+    let found = state
+        .hub
+        .storage()
+        .blocking(move |conn| rows::revoke_invite(conn, collective, invite, &secrets::now_text()))
+        .await?;
+    if found {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::not_found(
+            "unknown_invite",
+            "No such invitation in this collective.",
+        ))
+    }
 }
 
 /// The app path that joins with `token`.

@@ -602,3 +602,17 @@ pub fn set_member_access(
     )?;
     Ok(changed > 0)
 }
+
+/// Withdraws an invite; true if it existed in `collective`.
+pub fn revoke_invite(
+    conn: &Connection,
+    collective: Id,
+    invite: Id,
+    now: &str,
+) -> Result<bool, StorageError> {
+    let changed = conn.execute(
+        "UPDATE invites SET revoked_at = COALESCE(revoked_at, ?3) WHERE id = ?1 AND collective_id = ?2",
+        params![invite.to_string(), collective.to_string(), now],
+    )?;
+    Ok(changed > 0)
+}
