@@ -416,14 +416,7 @@ impl State {
         }
         authz::edit(actor, record, &[(index, &merged)]).map_err(|refusal| refusal.on(kind, id))?;
         let version = self.next_version();
-        let record = self
-            .records
-            .get_mut(&id)
-            .ok_or_else(|| Refusal::new(RefusalCode::NotFound))?;
-        record.values[index] = merged;
-        record.versions[index] = version;
-        record.writers[index] = op.client;
-        record.changed_at = version;
+        self.write_field(id, index, merged, version, op.client)?;
         Ok(Applied {
             version,
             record: id,
@@ -465,14 +458,7 @@ impl State {
                     .limit(0, i64::MAX)
             })?;
         let version = self.next_version();
-        let record = self
-            .records
-            .get_mut(&id)
-            .ok_or_else(|| Refusal::new(RefusalCode::NotFound))?;
-        record.values[index] = Value::Int(next);
-        record.versions[index] = version;
-        record.writers[index] = op.client;
-        record.changed_at = version;
+        self.write_field(id, index, Value::Int(next), version, op.client)?;
         Ok(Applied {
             version,
             record: id,
@@ -602,6 +588,26 @@ impl State {
         })
     }
 
+    /// Writes one field of a record already checked to exist, at `version`, by `client`.
+    fn write_field(
+        &mut self,
+        id: Id,
+        index: usize,
+        value: Value,
+        version: u64,
+        client: Id,
+    ) -> Result<(), Refusal> {
+        let record = self
+            .records
+            .get_mut(&id)
+            .ok_or_else(|| Refusal::new(RefusalCode::NotFound))?;
+        record.values[index] = value;
+        record.versions[index] = version;
+        record.writers[index] = client;
+        record.changed_at = version;
+        Ok(())
+    }
+
     /// The kinds of live records that refer to `id` (sorted, without repeats).
     #[must_use]
     pub fn referrers(&self, id: Id) -> Vec<Kind> {
@@ -682,14 +688,7 @@ impl State {
         }
         let version = self.next_version();
         if let Some(value) = value {
-            let record = self
-                .records
-                .get_mut(&record_id)
-                .ok_or_else(|| Refusal::new(RefusalCode::NotFound))?;
-            record.values[index] = value;
-            record.versions[index] = version;
-            record.writers[index] = op.client;
-            record.changed_at = version;
+            self.write_field(record_id, index, value, version, op.client)?;
         }
         if let Some(conflict) = self.conflicts.get_mut(&conflict_id) {
             conflict.resolved = true;
