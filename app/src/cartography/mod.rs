@@ -6,6 +6,8 @@
 //! rename them in place, and a concurrent edit shows as a conflict that can
 //! be settled.
 
+use std::collections::HashMap;
+
 use archipel_core::{Access, Change, Conflict, Id, Kind, Record, State, Value, View};
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
@@ -81,35 +83,51 @@ fn names(state: &State, ids: impl Iterator<Item = Id>) -> String {
     names.join(", ")
 }
 
-fn referents(state: &State, pole: Id) -> String {
-    names(
-        state,
-        state
-            .of_kind(Kind::RoleAssignment)
-            .filter(|role| {
-                role.reference("pole") == Some(pole)
-                    && role.text("role") == Some("referent")
-                    && role.get("until").is_null()
-            })
-            .filter_map(|role| role.reference("person")),
-    )
+/// What each pôle's line shows besides its name: referents and functions, read
+/// in one pass over the collective (not once per pôle).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Details {
+    referents: String,
+    functions: String,
 }
 
-fn functions(state: &State, pole: Id) -> String {
-    let mut inside: Vec<&Record> = state
-        .of_kind(Kind::Pole)
-        .filter(|child| {
-            !child.archived
-                && child.reference("parent") == Some(pole)
-                && child.text("kind") == Some("function")
-        })
-        .collect();
-    inside.sort_by(|a, b| a.text("order").cmp(&b.text("order")));
-    inside
-        .iter()
-        .filter_map(|child| child.text("name"))
-        .collect::<Vec<_>>()
-        .join(", ")
+fn details(state: &State) -> HashMap<Id, Details> {
+    let mut referents: HashMap<Id, Vec<Id>> = HashMap::new();
+    let mut functions: HashMap<Id, Vec<&Record>> = HashMap::new();
+    for record in state.records() {
+        match record.kind {
+            Kind::RoleAssignment
+                if record.text("role") == Some("referent")
+                    && record.get("until").is_null()
+                    && !record.archived =>
+            {
+                if let (Some(pole), Some(person)) =
+                    (record.reference("pole"), record.reference("person"))
+                {
+                    referents.entry(pole).or_default().push(person);
+                }
+            }
+            Kind::Pole if !record.archived && record.text("kind") == Some("function") => {
+                if let Some(parent) = record.reference("parent") {
+                    functions.entry(parent).or_default().push(record);
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut all: HashMap<Id, Details> = HashMap::new();
+    for (pole, people) in referents {
+        all.entry(pole).or_default().referents = names(state, people.into_iter());
+    }
+    for (pole, mut inside) in functions {
+        inside.sort_by(|a, b| a.text("order").cmp(&b.text("order")));
+        all.entry(pole).or_default().functions = inside
+            .iter()
+            .filter_map(|child| child.text("name"))
+            .collect::<Vec<_>>()
+            .join(", ");
+    }
+    all
 }
 
 fn kind_label(kind: Option<&str>) -> Signal<String> {
@@ -125,6 +143,7 @@ fn kind_label(kind: Option<&str>) -> Signal<String> {
 fn PoleList() -> impl IntoView {
     let sync = use_sync();
     let poles = Memo::new(move |_| sync.view.with(top_poles));
+    let details = Memo::new(move |_| sync.view.with(details));
     view! {
         <section class="view" data-view=View::Cartography.key() aria-labelledby="view-title">
             <h1 id="view-title">{move_tr!("view-cartography")}</h1>
@@ -134,7 +153,7 @@ fn PoleList() -> impl IntoView {
             </Show>
             <ul class="poles">
                 <For each=move || poles.get() key=|id| *id let:id>
-                    <PoleItem id=id />
+                    <PoleItem id=id details=details />
                 </For>
             </ul>
         </section>
@@ -151,7 +170,7 @@ fn name_conflict(state: &State, pole: Id) -> Option<Conflict> {
 }
 
 #[component]
-fn PoleItem(id: Id) -> impl IntoView {
+fn PoleItem(id: Id, details: Memo<HashMap<Id, Details>>) -> impl IntoView {
     let sync = use_sync();
     let record = Memo::new(move |_| sync.view.with(|state| state.existing(id).cloned()));
     let name = move || {
@@ -171,8 +190,9 @@ fn PoleItem(id: Id) -> impl IntoView {
                 .map(str::to_owned)
         })
     };
-    let referents = Memo::new(move |_| sync.view.with(|state| referents(state, id)));
-    let functions = Memo::new(move |_| sync.view.with(|state| functions(state, id)));
+    let mine = Memo::new(move |_| details.with(|all| all.get(&id).cloned().unwrap_or_default()));
+    let referents = Memo::new(move |_| mine.with(|details| details.referents.clone()));
+    let functions = Memo::new(move |_| mine.with(|details| details.functions.clone()));
     let conflict = Memo::new(move |_| sync.view.with(|state| name_conflict(state, id)));
     let can_edit = move || {
         sync.session.with(|session| {

@@ -341,9 +341,12 @@ impl SyncEngine {
             wall_time: now_millis(),
             change,
         };
-        // Checked first on this device's view: invalid or forbidden edits are not stored.
-        let mut view = self.view.get_untracked();
-        view.apply(&op, &session.actor())?;
+        // Applied first to this device's view (in place: a refusal leaves no trace), so
+        // invalid or forbidden edits are refused at once and never stored.
+        let actor = session.actor();
+        self.view
+            .try_update_untracked(|view| view.apply(&op, &actor))
+            .unwrap_or_else(|| Err(Refusal::new(archipel_core::RefusalCode::NotFound)))?;
         let stored = async {
             let db = self
                 .db()
@@ -364,13 +367,15 @@ impl SyncEngine {
         let session = match stored.await {
             Ok(session) => session,
             Err(error) => {
+                // Not stored: show the view without it again.
+                self.rebuild_view();
                 return Err(Refusal::new(archipel_core::RefusalCode::InvalidValue)
                     .detail(error.to_string()));
             }
         };
         self.session.set(Some(session));
         self.pending.update(|pending| pending.push(op));
-        self.view.set(view);
+        self.view.notify();
         self.tell_tabs();
         self.sync();
         Ok(())
@@ -493,7 +498,15 @@ impl SyncEngine {
             self.push_pending(&db, &session.token).await?;
             self.pull(&db).await
         };
-        match outcome.await {
+        let outcome = outcome.await;
+        // One rebuild per sync, not per page: the view is confirmed + pending again.
+        let pending_after = self.pending.with_untracked(Vec::len);
+        if self.status.with_untracked(|status| status.received > 0)
+            || pending_after != pending_before
+        {
+            self.rebuild_view();
+        }
+        match outcome {
             Ok(()) => {
                 self.status.update(|status| {
                     status.syncing = false;
@@ -628,7 +641,7 @@ impl SyncEngine {
                 )?);
             }
             db.write(batch).await?;
-            let received = page.records.len();
+            let received = page.records.len() + page.conflicts.len();
             self.confirmed.update_value(|confirmed| {
                 for record in page.records {
                     confirmed.upsert(record);
@@ -642,7 +655,6 @@ impl SyncEngine {
             let outcomes = page.results.into_iter().map(Outcome::from_stored).collect();
             self.settle(db, outcomes, Some(page.cursor)).await?;
             self.status.update(|status| status.received += received);
-            self.rebuild_view();
             if !page.more {
                 return Ok(());
             }
