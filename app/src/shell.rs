@@ -22,12 +22,14 @@ use crate::ui::{NetworkStatus, SyncBadge};
 #[component]
 pub fn App() -> impl IntoView {
     SyncEngine::provide();
+    crate::pwa::Pwa::provide();
     view! {
         <I18nProvider>
             <Router>
                 <SkipLink />
                 <div class="shell">
                     <TopBar />
+                    <UpdateBanner />
                     <Navigation />
                     <main id="main" tabindex="-1">
                         <Routes fallback=NotFound>
@@ -75,6 +77,22 @@ fn SkipLink() -> impl IntoView {
 /// The router segment of a view: its path without the leading slash.
 fn segment(view: View) -> StaticSegment<&'static str> {
     StaticSegment(view.path().trim_start_matches('/'))
+}
+
+/// Offers the new version once it is installed; never reloads by itself.
+#[component]
+fn UpdateBanner() -> impl IntoView {
+    let pwa = crate::pwa::use_pwa();
+    view! {
+        <Show when=move || pwa.update_ready.get()>
+            <div class="update-banner" role="status">
+                <span>{move_tr!("update-ready")}</span>
+                <button type="button" class="primary" on:click=move |_| pwa.apply_update()>
+                    {move_tr!("update-reload")}
+                </button>
+            </div>
+        </Show>
+    }
 }
 
 #[component]

@@ -129,3 +129,12 @@ op-archive = Archiving
 op-delete = Deletion
 op-resolve_conflict = Conflict resolution
 settings-member-of = You are in “{ $collective }” as { $role }, named { $name }.
+
+update-ready = A new version of Archipel is ready.
+update-reload = Reload
+app-card-title = App
+app-storage = Space used on this device: { $used } of { $quota } available.
+app-storage-unknown = This browser does not tell how much space it gives the app.
+app-persisted = This device's data is protected from automatic deletion.
+app-not-persisted = The browser may delete this data when space runs low: install the app to protect it.
+app-install = Install the app

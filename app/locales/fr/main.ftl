@@ -129,3 +129,12 @@ op-archive = Archivage
 op-delete = Suppression
 op-resolve_conflict = Résolution de conflit
 settings-member-of = Vous êtes dans « { $collective } » en tant que { $role }, sous le nom { $name }.
+
+update-ready = Une nouvelle version d’Archipel est prête.
+update-reload = Recharger
+app-card-title = Application
+app-storage = Espace utilisé sur cet appareil : { $used } sur { $quota } disponibles.
+app-storage-unknown = Ce navigateur ne dit pas combien d’espace il accorde à l’application.
+app-persisted = Les données de cet appareil sont protégées contre l’effacement automatique.
+app-not-persisted = Le navigateur peut effacer ces données s’il manque de place : installez l’application pour les protéger.
+app-install = Installer l’application

@@ -19,6 +19,7 @@ pub fn SettingsView() -> impl IntoView {
             <LanguageChoice />
             <StorageStatus />
             <CollectiveCard />
+            <AppCard />
             <Unsent />
             <p class="version">
                 {move_tr!("settings-version", { "version" => env!("CARGO_PKG_VERSION") })}
@@ -253,4 +254,57 @@ fn download(name: &str, text: &str) {
         anchor.click();
     }
     let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Bytes as people read them, in the interface's language (`1,2 Mo` / `1.2 MB`).
+fn bytes(count: f64) -> String {
+    let french = is_french();
+    let (value, unit) = if count >= 1e9 {
+        (count / 1e9, if french { "Go" } else { "GB" })
+    } else if count >= 1e6 {
+        (count / 1e6, if french { "Mo" } else { "MB" })
+    } else {
+        (count / 1e3, if french { "ko" } else { "kB" })
+    };
+    let text = format!("{value:.1}");
+    let text = if french { text.replace('.', ",") } else { text };
+    format!("{text}\u{a0}{unit}")
+}
+
+/// The app on this device: storage used and protected, install button.
+#[component]
+fn AppCard() -> impl IntoView {
+    let pwa = crate::pwa::use_pwa();
+    let sync = use_sync();
+    // Re-read after each sync: the space used grows with the collective.
+    let usage = LocalResource::new(move || {
+        sync.status.with(|status| status.last_sync);
+        crate::pwa::storage_use()
+    });
+    view! {
+        <section class="card" aria-labelledby="app-title">
+            <h2 id="app-title">{move_tr!("app-card-title")}</h2>
+            <p class="storage-use">
+                {move || match usage.get() {
+                    Some(Some(usage)) => {
+                        tr!("app-storage", { "used" => bytes(usage.used), "quota" => bytes(usage.quota) })
+                    }
+                    Some(None) => tr!("app-storage-unknown"),
+                    None => String::new(),
+                }}
+            </p>
+            <p class="storage-persisted">
+                {move || match usage.get() {
+                    Some(Some(usage)) if usage.persisted => tr!("app-persisted"),
+                    Some(Some(_)) => tr!("app-not-persisted"),
+                    _ => String::new(),
+                }}
+            </p>
+            <Show when=move || pwa.can_install.get()>
+                <button type="button" class="primary" on:click=move |_| pwa.install()>
+                    {move_tr!("app-install")}
+                </button>
+            </Show>
+        </section>
+    }
 }
