@@ -14,7 +14,7 @@
 const VERSION = "__VERSION__";
 const CACHE = `archipel-${VERSION}`;
 const PRECACHE = __PRECACHE__;
-const HASHED = /-[0-9a-f]{16}(_bg)?\.[a-z0-9]+$/;
+const HASHED = /-[0-9a-f]{10,16}(_bg)?\.[a-z0-9]+$/;
 
 self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));

@@ -178,14 +178,17 @@ fn is_client_route(path: &str) -> bool {
     !last.contains('.')
 }
 
-/// Trunk names built assets `name-<16 hex digits>.ext` (and `…_bg.wasm`).
+/// Trunk names built assets `name-<hash>.ext` (and `…_bg.wasm`), the hash being a
+/// 64-bit number in hex without leading zeros: 16 digits, sometimes fewer.
 fn is_hashed_asset(path: &str) -> bool {
     let file = path.rsplit('/').next().unwrap_or_default();
     let stem = file.split('.').next().unwrap_or_default();
     let stem = stem.strip_suffix("_bg").unwrap_or(stem);
     match stem.rsplit_once('-') {
         Some((name, hash)) => {
-            !name.is_empty() && hash.len() == 16 && hash.bytes().all(|b| b.is_ascii_hexdigit())
+            !name.is_empty()
+                && (10..=16).contains(&hash.len())
+                && hash.bytes().all(|b| b.is_ascii_hexdigit())
         }
         None => false,
     }
@@ -200,6 +203,10 @@ mod tests {
         assert!(is_hashed_asset("/archipel-app-1a2b3c4d5e6f7a8b_bg.wasm"));
         assert!(is_hashed_asset("/archipel-app-1a2b3c4d5e6f7a8b.js"));
         assert!(is_hashed_asset("/main-0123456789abcdef.css"));
+        assert!(
+            is_hashed_asset("/archipel-app-f253edd47a8c9a4_bg.wasm"),
+            "a hash with a leading zero dropped"
+        );
         assert!(!is_hashed_asset("/index.html"));
         assert!(!is_hashed_asset("/icons/icon-192.png"));
         assert!(!is_hashed_asset("/manifest.webmanifest"));

@@ -23,7 +23,7 @@ for (const file of files) {
   const gzip = zlib.gzipSync(data, { level: 9 }).length;
   const brotli = zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   total.raw += raw; total.gzip += gzip; total.brotli += brotli;
-  console.log(`| ${file.replace(/-[0-9a-f]{16}/, "-<hash>")} | ${raw} | ${gzip} | ${brotli} |`);
+  console.log(`| ${file.replace(/-[0-9a-f]{10,16}(?=(_bg)?\.)/, "-<hash>")} | ${raw} | ${gzip} | ${brotli} |`);
 }
 console.log(`| **total** | ${total.raw} | ${total.gzip} | ${total.brotli} |`);
 const share = ((100 * total.brotli) / budget).toFixed(0);
