@@ -8,40 +8,18 @@
 
 use std::hint::black_box;
 
-use archipel_core::{Access, Actor, Change, Id, Kind, Operation, Receipt, Sequencer, State, Value};
-use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
-
-const N: usize = 100_000;
-const KEYS: usize = 10_000;
-
-fn id(n: u64, tag: u8) -> Id {
-    let mut random = [tag; 10];
-    random[..8].copy_from_slice(&n.to_be_bytes());
-    Id::from_parts(1_795_305_600_000 + (n >> 8), random)
+mod support {
+    pub mod workload;
 }
+
+use archipel_core::{Access, Actor, Change, Id, Operation, Sequencer, State, Value};
+use criterion::{BatchSize, Criterion, Throughput, criterion_group, criterion_main};
+use support::workload::{self, KEYS, N, id};
 
 /// 10 000 places, and the sequencer of the device that created them.
 fn places(actor: &Actor) -> (State, Vec<Id>, Sequencer) {
     let mut setup = Sequencer::new(id(0, 0xC0));
-    let mut state = State::new();
-    state.reserve(KEYS);
-    let places: Vec<Id> = (0..KEYS as u64).map(|i| id(i, 0x91)).collect();
-    for (i, place) in places.iter().enumerate() {
-        let op = setup.operation(
-            id(i as u64, 0x01),
-            0,
-            Change::create(
-                Kind::Place,
-                *place,
-                [
-                    ("name", Value::text(format!("k{i}"))),
-                    ("lat", Value::Int(0)),
-                    ("lon", Value::Int(0)),
-                ],
-            ),
-        );
-        assert!(matches!(state.receive(&op, actor), Receipt::Applied(_)));
-    }
+    let (state, places) = workload::places(&mut setup, actor).expect("the places are created");
     (state, places, setup)
 }
 

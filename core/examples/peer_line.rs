@@ -13,10 +13,11 @@
 
 use std::time::Instant;
 
-use archipel_core::{Access, Actor, Change, Id, Kind, Receipt, Sequencer, State, Value};
+#[path = "../benches/support/workload.rs"]
+mod workload;
 
-const N: usize = 100_000;
-const KEYS: usize = 10_000;
+use archipel_core::{Access, Actor, Change, Receipt, Sequencer, State, Value};
+use workload::{KEYS, N, id};
 
 fn report(what: &str, t: Instant, extra: String) {
     let peer = "archipel";
@@ -26,13 +27,6 @@ fn report(what: &str, t: Instant, extra: String) {
     );
 }
 
-/// Deterministic ids (the core takes time and entropy from its caller).
-fn id(n: u64, tag: u8) -> Id {
-    let mut random = [tag; 10];
-    random[..8].copy_from_slice(&n.to_be_bytes());
-    Id::from_parts(1_795_305_600_000 + (n >> 8), random)
-}
-
 fn main() {
     let n: usize = std::env::args()
         .nth(1)
@@ -40,28 +34,10 @@ fn main() {
         .unwrap_or(N);
     let actor = Actor::anonymous(Access::Member);
     let mut client = Sequencer::new(id(0, 0xC1));
-    let mut state = State::new();
-    state.reserve(KEYS);
-    let places: Vec<Id> = (0..KEYS as u64).map(|i| id(i, 0x91)).collect();
-    for (i, place) in places.iter().enumerate() {
-        let op = client.operation(
-            id(i as u64, 0x01),
-            0,
-            Change::create(
-                Kind::Place,
-                *place,
-                [
-                    ("name", Value::text(format!("k{i}"))),
-                    ("lat", Value::Int(0)),
-                    ("lon", Value::Int(0)),
-                ],
-            ),
-        );
-        if !matches!(state.receive(&op, &actor), Receipt::Applied(_)) {
-            eprintln!("peer_line: setting up place {i} failed");
-            std::process::exit(1);
-        }
-    }
+    let Some((mut state, places)) = workload::places(&mut client, &actor) else {
+        eprintln!("peer_line: setting up the places failed");
+        std::process::exit(1);
+    };
 
     let mut refused = 0usize;
     let t = Instant::now();

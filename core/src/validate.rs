@@ -106,16 +106,7 @@ pub fn value(state: &State, spec: &FieldSpec, value: Value) -> Result<Value, Ref
             let Value::List(items) = value else {
                 return Err(wrong_type(spec, "list of texts"));
             };
-            let mut clean = Vec::with_capacity(items.len());
-            for item in items {
-                let item = trimmed(item);
-                if item.is_empty() {
-                    continue;
-                }
-                one_line(spec, &item)?;
-                check_len(spec, &item, max_len)?;
-                clean.push(item);
-            }
+            let clean: Vec<String> = short_items(spec, items, max_len)?;
             if clean.len() > max_items {
                 return Err(
                     refuse(RefusalCode::TooMany, spec).limit(max_items as i64, max_items as i64)
@@ -288,7 +279,16 @@ pub fn set_items(
     items: BTreeSet<String>,
     max_len: usize,
 ) -> Result<BTreeSet<String>, Refusal> {
-    let mut clean = BTreeSet::new();
+    short_items(spec, items, max_len)
+}
+
+/// Trims one-line items, drops empty ones, checks each against `max_len`.
+fn short_items<C: Default + Extend<String>>(
+    spec: &FieldSpec,
+    items: impl IntoIterator<Item = String>,
+    max_len: usize,
+) -> Result<C, Refusal> {
+    let mut clean = C::default();
     for item in items {
         let item = trimmed(item);
         if item.is_empty() {
@@ -296,7 +296,7 @@ pub fn set_items(
         }
         one_line(spec, &item)?;
         check_len(spec, &item, max_len)?;
-        clean.insert(item);
+        clean.extend(std::iter::once(item));
     }
     Ok(clean)
 }

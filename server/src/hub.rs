@@ -179,39 +179,35 @@ impl Hub {
         Ok(outcome)
     }
 
-    /// Creates a collective named `name` (with the demo data if `demo`), returning its id.
+    /// Creates an empty collective named `name`, or the demo collective when `None`;
+    /// returns its id.
     ///
     /// # Errors
     /// As [`Hub::apply_as_server`].
-    pub async fn create_collective(&self, name: &str, demo: bool) -> Result<Id, HubError> {
-        let mut changes = if demo {
-            archipel_core::demo::demo_changes(&mut secrets::new_id)
-        } else {
-            vec![Change::create(
+    pub async fn create_collective(&self, name: Option<&str>) -> Result<Id, HubError> {
+        let changes = match name {
+            None => archipel_core::demo::demo_changes(&mut secrets::new_id),
+            Some(name) => vec![Change::create(
                 Kind::Collective,
                 secrets::new_id(),
                 [("name", Value::text(name))],
-            )]
+            )],
         };
-        let Some(Change::Create { id: collective, .. }) = changes.first().cloned() else {
+        // The first change creates the collective record; its name is the collective's.
+        let Some(Change::Create {
+            id: collective,
+            fields,
+            ..
+        }) = changes.first()
+        else {
             return Err(HubError::Refused("no collective record".into()));
         };
-        if demo {
-            // The demo's collective record carries its own name; use the one asked for if given.
-            if let Some(Change::Create { fields, .. }) = changes.first_mut()
-                && !name.is_empty()
-            {
-                fields.insert("name".into(), Value::text(name));
-            }
-        }
-        let display = match changes.first() {
-            Some(Change::Create { fields, .. }) => fields
-                .get("name")
-                .and_then(Value::as_text)
-                .unwrap_or(name)
-                .to_owned(),
-            _ => name.to_owned(),
-        };
+        let collective = *collective;
+        let display = fields
+            .get("name")
+            .and_then(Value::as_text)
+            .unwrap_or_default()
+            .to_owned();
         let now = secrets::now_text();
         self.storage
             .blocking(move |conn| rows::insert_collective(conn, collective, &display, &now))

@@ -68,7 +68,7 @@ pub async fn bootstrap(state: &AppState) -> Result<Option<String>, api::error::A
     if !existing.is_empty() {
         return Ok(None);
     }
-    let collective = state.hub.create_collective("", true).await?;
+    let collective = state.hub.create_collective(None).await?;
     tracing::info!(%collective, "created the demo collective");
     admin_invite(state, collective).await.map(Some)
 }

@@ -87,7 +87,7 @@ async fn create_collective(config: &Config, name: &str) -> ExitCode {
     };
     let state = AppState::new(storage, config.static_dir.clone());
     let created = async {
-        let collective = state.hub.create_collective(name, false).await?;
+        let collective = state.hub.create_collective(Some(name)).await?;
         archipel_server::admin_invite(&state, collective).await
     };
     match created.await {

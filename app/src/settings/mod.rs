@@ -6,7 +6,6 @@ use leptos::prelude::*;
 use leptos_fluent::{I18n, move_tr, tr};
 
 use crate::i18n::{access_name, is_french};
-use crate::storage::{Collection, LocalDb, StorageError};
 use crate::sync::{RefusedOp, use_sync};
 
 /// The settings view.
@@ -63,34 +62,29 @@ fn LanguageChoice() -> impl IntoView {
     }
 }
 
-/// Opens the local database and reports how many records it holds, or why it cannot.
+/// The device's database, as the sync engine opened it: how many records it
+/// holds, or why it could not be opened.
 #[component]
 fn StorageStatus() -> impl IntoView {
-    let status = LocalResource::new(|| async {
-        let db = LocalDb::open().await?;
-        let count = db.count(Collection::Records).await;
-        db.close();
-        count
-    });
+    let sync = use_sync();
     view! {
         <section class="card" aria-labelledby="storage-title">
             <h2 id="storage-title">{move_tr!("settings-storage")}</h2>
             <p class="storage-status" role="status">
-                {move || match status.get() {
-                    None => move_tr!("settings-storage-checking").into_any(),
-                    Some(Ok(count)) => {
-                        move_tr!("settings-storage-ok", { "count" => count }).into_any()
+                {move || {
+                    let status = sync.status.get();
+                    if let Some(reason) = status.storage_error {
+                        tr!("settings-storage-failed", { "reason" => reason.clone() })
+                    } else if status.loaded {
+                        let count = sync.view.with(|state| state.records().count());
+                        tr!("settings-storage-ok", { "count" => count })
+                    } else {
+                        tr!("settings-storage-checking")
                     }
-                    Some(Err(error)) => storage_failure(error).into_any(),
                 }}
             </p>
         </section>
     }
-}
-
-fn storage_failure(error: StorageError) -> Signal<String> {
-    let reason = error.to_string();
-    move_tr!("settings-storage-failed", { "reason" => reason.clone() })
 }
 
 /// Which collective this device belongs to, as whom.

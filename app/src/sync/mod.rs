@@ -125,6 +125,8 @@ pub struct SyncStatus {
     pub error: Option<String>,
     /// The server revoked this device's access.
     pub revoked: bool,
+    /// The device's database could not be opened or read.
+    pub storage_error: Option<String>,
 }
 
 /// The sync engine: a cheap handle, provided as context to every view.
@@ -218,24 +220,40 @@ impl SyncEngine {
 
     /// Reloads everything another tab may have changed: session, confirmed records, queues.
     async fn refresh_from_disk(self) {
-        let Some(db) = self.db() else {
-            return;
-        };
-        match load_all(&db).await {
+        if let Some(db) = self.db() {
+            self.read_disk(&db).await;
+        }
+    }
+
+    /// Reads session, confirmed records and queues from the database into the
+    /// signals; opens the live channel if a session appeared. Returns whether
+    /// this device has a session.
+    async fn read_disk(self, db: &LocalDb) -> bool {
+        match load_all(db).await {
             Ok((session, records, conflicts, pending, refused)) => {
                 let version = session.as_ref().map_or(0, |session| session.cursor);
                 let joined_now = session.is_some() && self.session.with_untracked(Option::is_none);
+                let joined = session.is_some();
                 self.confirmed
                     .set_value(State::restore(version, records, conflicts, []));
                 self.pending.set(pending);
                 self.refused.set(refused);
                 self.session.set(session);
                 self.rebuild_view();
+                self.status.update(|status| {
+                    status.loaded = true;
+                    status.storage_error = None;
+                });
                 if joined_now {
                     self.listen();
                 }
+                joined
             }
-            Err(error) => self.fail(error),
+            Err(error) => {
+                self.status
+                    .update(|status| status.storage_error = Some(error.to_string()));
+                false
+            }
         }
     }
 
@@ -254,25 +272,15 @@ impl SyncEngine {
     async fn load(self) {
         let db = match LocalDb::open().await {
             Ok(db) => Rc::new(db),
-            Err(error) => return self.fail(error),
+            Err(error) => {
+                return self
+                    .status
+                    .update(|status| status.storage_error = Some(error.to_string()));
+            }
         };
         self.db.set_value(Some(Rc::clone(&db)));
-        match load_all(&db).await {
-            Ok((session, records, conflicts, pending, refused)) => {
-                let version = session.as_ref().map_or(0, |session| session.cursor);
-                self.confirmed
-                    .set_value(State::restore(version, records, conflicts, []));
-                self.pending.set(pending);
-                self.refused.set(refused);
-                self.session.set(session);
-                self.rebuild_view();
-                self.status.update(|status| status.loaded = true);
-                if self.session.with_untracked(Option::is_some) {
-                    self.listen();
-                    self.sync();
-                }
-            }
-            Err(error) => self.fail(error),
+        if self.read_disk(&db).await {
+            self.sync();
         }
     }
 

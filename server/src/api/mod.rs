@@ -146,14 +146,7 @@ async fn join(
     let taken = state
         .hub
         .storage()
-        .blocking(move |conn| {
-            let count: i64 = conn.query_row(
-                "SELECT COUNT(*) FROM devices WHERE id = ?1",
-                [client.to_string()],
-                |row| row.get(0),
-            )?;
-            Ok(count > 0)
-        })
+        .blocking(move |conn| rows::device_exists(conn, client))
         .await?;
     if taken {
         return Err(ApiError::new(

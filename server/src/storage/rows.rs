@@ -413,6 +413,16 @@ pub struct NewMember<'a> {
     pub now: &'a str,
 }
 
+/// Whether a device with this client id is already registered (in any collective).
+pub fn device_exists(conn: &Connection, device: Id) -> Result<bool, StorageError> {
+    let count: i64 = conn.query_row(
+        "SELECT COUNT(*) FROM devices WHERE id = ?1",
+        [device.to_string()],
+        |row| row.get(0),
+    )?;
+    Ok(count > 0)
+}
+
 /// Adds a member and their first device.
 pub fn insert_member(conn: &Connection, new: &NewMember<'_>) -> Result<(), StorageError> {
     conn.execute(
