@@ -189,10 +189,8 @@ async fn main() {
     for _ in 0..20 {
         let storage = state.hub.storage().clone();
         let started = Instant::now();
-        let changes = storage
-            .blocking(move |conn| {
-                archipel_server::storage::rows::changes_since(conn, collective, cursor, 2000)
-            })
+        let (changes, _) = storage
+            .pull(collective, cursor, 2000, (collective, i64::MAX as u64, 1))
             .await
             .expect("changes");
         best = best.min(started.elapsed().as_secs_f64());

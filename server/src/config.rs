@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::storage::Location;
+
 /// Archipel's server: serves the app and syncs a collective's devices.
 #[derive(Debug, Clone, Parser)]
 #[command(name = "archipel", version, about)]
@@ -18,6 +20,13 @@ pub struct Config {
     #[arg(long, env = "ARCHIPEL_DATA_DIR", default_value = "data")]
     pub data_dir: PathBuf,
 
+    /// A PostgreSQL database to use instead of SQLite in the data directory:
+    /// `postgres://user:password@host:port/database`. Several `archipel`
+    /// processes may share one. Prefer the environment variable: a password
+    /// on the command line is visible to every local user.
+    #[arg(long, env = "ARCHIPEL_DATABASE_URL", hide_env_values = true)]
+    pub database_url: Option<String>,
+
     /// Directory of the built app (Trunk's `dist/`).
     #[arg(long, env = "ARCHIPEL_STATIC_DIR", default_value = "dist")]
     pub static_dir: PathBuf,
@@ -30,6 +39,18 @@ pub struct Config {
     /// server creates the demo collective and prints an admin join URL.
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+impl Config {
+    /// The database these settings select: PostgreSQL when a URL is given,
+    /// else SQLite in the data directory.
+    #[must_use]
+    pub fn location(&self) -> Location {
+        match &self.database_url {
+            Some(url) if !url.trim().is_empty() => Location::Postgres(url.trim().to_owned()),
+            _ => Location::Sqlite(self.data_dir.clone()),
+        }
+    }
 }
 
 /// Administration commands.

@@ -2,7 +2,8 @@
 //! relays a collective's changes between them.
 //!
 //! The server is a thin shell around `archipel-core`: it owns the network
-//! (axum), the database (SQLite by default, in the data directory) and the
+//! (axum), the database (SQLite by default, in the data directory, or
+//! PostgreSQL shared by several processes) and the
 //! static files of the app. Handlers are small and read like the API; the rules
 //! live in the core.
 //!
@@ -25,7 +26,7 @@ use std::future::Future;
 use tokio::net::TcpListener;
 
 pub use config::Config;
-pub use storage::{Storage, StorageError};
+pub use storage::{Location, Storage, StorageError};
 pub use web::AppState;
 
 /// Serves the app and its API on `listener` until `shutdown` resolves.
@@ -60,12 +61,9 @@ pub enum ServeError {
 /// # Errors
 /// When the database fails.
 pub async fn bootstrap(state: &AppState) -> Result<Option<String>, api::error::ApiError> {
-    let existing = state
-        .hub
-        .storage()
-        .blocking(|conn| storage::rows::collectives(conn))
-        .await?;
-    if !existing.is_empty() {
+    // Several processes may start together on one PostgreSQL database: only
+    // the one that claims the first start creates the demo.
+    if !state.hub.storage().claim_first_start().await? {
         return Ok(None);
     }
     let collective = state.hub.create_collective(None).await?;

@@ -29,17 +29,17 @@ async fn main() -> ExitCode {
     let address = listener.local_addr().unwrap_or(config.bind);
     tracing::info!(
         %address,
-        data_dir = %config.data_dir.display(),
         static_dir = %config.static_dir.display(),
         "starting"
     );
-    let storage = match Storage::open(&config.data_dir).await {
+    let storage = match Storage::open_at(&config.location()).await {
         Ok(storage) => storage,
         Err(error) => {
             eprintln!("archipel: {error}");
             return ExitCode::FAILURE;
         }
     };
+    tracing::info!(engine = storage.engine_name(), database = %storage.describe(), "storage");
     let state = AppState::new(storage, config.static_dir.clone());
     match archipel_server::bootstrap(&state).await {
         Ok(Some(path)) => {
@@ -78,7 +78,7 @@ async fn create_collective(config: &Config, name: &str) -> ExitCode {
         eprintln!("archipel: give the collective a name of 1 to 120 characters");
         return ExitCode::FAILURE;
     }
-    let storage = match Storage::open(&config.data_dir).await {
+    let storage = match Storage::open_at(&config.location()).await {
         Ok(storage) => storage,
         Err(error) => {
             eprintln!("archipel: {error}");

@@ -90,7 +90,7 @@ async fn healthz(State(state): State<AppState>) -> Response {
     let report = HealthReport {
         status,
         version: env!("CARGO_PKG_VERSION").to_owned(),
-        storage: "sqlite".to_owned(),
+        storage: state.storage().engine_name().to_owned(),
         schema_version,
     };
     let code = if report.is_ok() {

@@ -1,13 +1,19 @@
 //! Durability: the real `archipel` binary is killed (SIGKILL) in the middle of
-//! a stream of pushes and restarted on the same data directory. Every
-//! operation it acknowledged must be there, and the client's retries converge.
+//! a stream of pushes and restarted on the same database (SQLite data
+//! directory, or PostgreSQL with `--database-url`). Every operation it
+//! acknowledged must be there, and the client's retries converge.
+
+#[macro_use]
+mod support;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
 use archipel_core::{Change, Id, Kind, Operation, Sequencer, Value};
+use archipel_server::Location;
 use serde_json::{Value as Json, json};
+use support::Engine;
 
 struct Process {
     child: Child,
@@ -23,12 +29,15 @@ fn free_port() -> u16 {
 }
 
 /// Starts the binary and waits for its "ready" line (and the join URL on first start).
-fn start(data_dir: &std::path::Path) -> Process {
+fn start(location: &Location) -> Process {
     let port = free_port();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_archipel"))
-        .args(["--bind", &format!("127.0.0.1:{port}")])
-        .arg("--data-dir")
-        .arg(data_dir)
+    let mut command = Command::new(env!("CARGO_BIN_EXE_archipel"));
+    command.args(["--bind", &format!("127.0.0.1:{port}")]);
+    match location {
+        Location::Sqlite(dir) => command.arg("--data-dir").arg(dir),
+        Location::Postgres(url) => command.env("ARCHIPEL_DATABASE_URL", url),
+    };
+    let mut child = command
         .env("ARCHIPEL_LOG", "warn")
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
@@ -101,12 +110,10 @@ async fn place_ids(http: &reqwest::Client, base: &str, token: &str) -> Vec<Strin
         .collect()
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn acknowledged_operations_survive_sigkill_and_retries_converge() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let data_dir = dir.path().join("data");
+async fn acknowledged_operations_survive_sigkill_and_retries_converge(engine: Engine) {
+    let (location, _dir) = engine.fresh().await;
     let http = reqwest::Client::new();
-    let mut server = start(&data_dir);
+    let mut server = start(&location);
     let invite = server
         .join
         .clone()
@@ -157,7 +164,7 @@ async fn acknowledged_operations_survive_sigkill_and_retries_converge() {
         killer.await.expect("killer ran");
         let _ = server.child.wait();
 
-        server = start(&data_dir);
+        server = start(&location);
         assert!(
             server.join.is_none(),
             "a restart does not make a second demo"
@@ -188,3 +195,5 @@ async fn acknowledged_operations_survive_sigkill_and_retries_converge() {
     let _ = server.child.kill();
     let _ = server.child.wait();
 }
+
+on_both_engines!(acknowledged_operations_survive_sigkill_and_retries_converge);

@@ -1,10 +1,13 @@
 //! The server over real HTTP: a real socket, a real SQLite file in a temporary
-//! data directory, and a stand-in for Trunk's `dist/`.
+//! data directory (or a PostgreSQL database for the health check), and a
+//! stand-in for Trunk's `dist/`. Static serving does not touch the database.
 
 use std::path::Path;
 
+mod support;
+
 use archipel_core::{HealthReport, View};
-use archipel_server::{AppState, Storage, storage::DATABASE_FILE};
+use archipel_server::{AppState, Location, Storage, storage::DATABASE_FILE};
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
@@ -71,6 +74,39 @@ fn header<'a>(response: &'a reqwest::Response, name: &str) -> &'a str {
         .get(name)
         .and_then(|value| value.to_str().ok())
         .unwrap_or_default()
+}
+
+#[tokio::test]
+async fn healthz_reports_postgres_when_given_a_database_url() {
+    if support::pg::skip() {
+        return;
+    }
+    let url = support::pg::fresh_database().await;
+    let storage = Storage::open_at(&Location::Postgres(url))
+        .await
+        .expect("storage opens");
+    let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let base = format!("http://{}", listener.local_addr().expect("address"));
+    let (stop, stopped) = oneshot::channel::<()>();
+    let state = AppState::new(storage, "no-dist".into());
+    let task = tokio::spawn(async move {
+        archipel_server::serve(state, listener, async {
+            let _ = stopped.await;
+        })
+        .await
+        .expect("server runs");
+    });
+    let report: HealthReport = reqwest::get(format!("{base}/healthz"))
+        .await
+        .expect("request")
+        .json()
+        .await
+        .expect("json health report");
+    assert!(report.is_ok());
+    assert_eq!(report.storage, "postgres");
+    assert_eq!(report.schema_version, Some(3));
+    let _ = stop.send(());
+    task.await.expect("server task ends cleanly");
 }
 
 #[tokio::test]

@@ -1,13 +1,14 @@
-//! Sync over real HTTP with a real SQLite file: joining, pushing, pulling,
+//! Sync over real HTTP, each test on SQLite and on PostgreSQL: joining, pushing, pulling,
 //! conflicts, live pokes, guard rails, restarts.
 
+#[macro_use]
 mod support;
 
 use std::time::Duration;
 
 use archipel_core::{Change, Id, Kind, Value};
 use serde_json::{Value as Json, json};
-use support::{Server, code, outcome};
+use support::{Engine, Server, code, outcome};
 
 fn place(id: Id, name: &str) -> Change {
     Change::create(
@@ -36,9 +37,8 @@ async fn pole_named(server: &Server, client: &support::Client, name: &str) -> Id
         .unwrap_or_else(|| panic!("no pôle {name}"))
 }
 
-#[tokio::test]
-async fn first_start_creates_the_demo_and_a_single_use_admin_invite() {
-    let server = Server::start().await;
+async fn first_start_creates_the_demo_and_a_single_use_admin_invite(engine: Engine) {
+    let server = Server::start(engine).await;
     assert!(
         server.admin_join.starts_with("/rejoindre#"),
         "{}",
@@ -82,9 +82,10 @@ async fn first_start_creates_the_demo_and_a_single_use_admin_invite() {
     server.stop().await;
 }
 
-#[tokio::test]
-async fn invites_that_are_unknown_expired_or_beyond_ones_rights_are_refused_clearly() {
-    let server = Server::start().await;
+async fn invites_that_are_unknown_expired_or_beyond_ones_rights_are_refused_clearly(
+    engine: Engine,
+) {
+    let server = Server::start(engine).await;
     let admin = server.admin().await;
     let (status, body) = server
         .post("/api/invites/inspect", json!({"token": "nope"}), None)
@@ -110,9 +111,7 @@ async fn invites_that_are_unknown_expired_or_beyond_ones_rights_are_refused_clea
         .state
         .hub
         .storage()
-        .blocking(move |conn| {
-            archipel_server::storage::rows::insert_invite(conn, &expired, &hash, None, "2026-01-01")
-        })
+        .insert_invite(expired, hash, None, "2026-01-01".to_owned())
         .await
         .expect("stored");
     let (status, body) = server
@@ -163,9 +162,8 @@ async fn invites_that_are_unknown_expired_or_beyond_ones_rights_are_refused_clea
     server.stop().await;
 }
 
-#[tokio::test]
-async fn pushes_are_exactly_once_whatever_the_replays() {
-    let server = Server::start().await;
+async fn pushes_are_exactly_once_whatever_the_replays(engine: Engine) {
+    let server = Server::start(engine).await;
     let mut admin = server.admin().await;
     let ops: Vec<_> = (0..5)
         .map(|n| admin.op(place(new_id(), &format!("Lieu {n}"))))
@@ -199,9 +197,8 @@ async fn pushes_are_exactly_once_whatever_the_replays() {
     server.stop().await;
 }
 
-#[tokio::test]
-async fn a_gap_is_reported_and_filled_by_resending() {
-    let server = Server::start().await;
+async fn a_gap_is_reported_and_filled_by_resending(engine: Engine) {
+    let server = Server::start(engine).await;
     let mut admin = server.admin().await;
     let first = admin.op(place(new_id(), "Ressourcerie"));
     let second = admin.op(place(new_id(), "Repair café"));
@@ -217,9 +214,8 @@ async fn a_gap_is_reported_and_filled_by_resending() {
     server.stop().await;
 }
 
-#[tokio::test]
-async fn each_role_is_judged_over_the_wire_and_refusals_carry_code_and_messages() {
-    let server = Server::start().await;
+async fn each_role_is_judged_over_the_wire_and_refusals_carry_code_and_messages(engine: Engine) {
+    let server = Server::start(engine).await;
     let admin = server.admin().await;
     let lumiere = pole_named(&server, &admin, "LUMIÈRE").await;
     let collective = admin.collective;
@@ -286,9 +282,8 @@ async fn each_role_is_judged_over_the_wire_and_refusals_carry_code_and_messages(
     server.stop().await;
 }
 
-#[tokio::test]
-async fn concurrent_edits_are_recorded_as_conflicts_and_pulled() {
-    let server = Server::start().await;
+async fn concurrent_edits_are_recorded_as_conflicts_and_pulled(engine: Engine) {
+    let server = Server::start(engine).await;
     let admin = server.admin().await;
     let lumiere = pole_named(&server, &admin, "LUMIÈRE").await;
     let (records, _, cursor) = admin.pull_all(&server, 0, 2_000).await;
@@ -319,9 +314,8 @@ async fn concurrent_edits_are_recorded_as_conflicts_and_pulled() {
     server.stop().await;
 }
 
-#[tokio::test]
-async fn pulls_page_through_everything_and_then_only_what_changed() {
-    let server = Server::start().await;
+async fn pulls_page_through_everything_and_then_only_what_changed(engine: Engine) {
+    let server = Server::start(engine).await;
     let mut admin = server.admin().await;
     let (all, _, cursor) = admin.pull_all(&server, 0, 2_000).await;
     let (paged, _, paged_cursor) = admin.pull_all(&server, 0, 7).await;
@@ -351,9 +345,8 @@ async fn pulls_page_through_everything_and_then_only_what_changed() {
     server.stop().await;
 }
 
-#[tokio::test]
-async fn bad_requests_get_typed_errors_and_the_server_keeps_serving() {
-    let server = Server::start().await;
+async fn bad_requests_get_typed_errors_and_the_server_keeps_serving(engine: Engine) {
+    let server = Server::start(engine).await;
     let mut admin = server.admin().await;
     let url = server.url("/api/sync/push");
     let raw = |body: &'static str, content_type: &'static str| {
@@ -429,9 +422,8 @@ async fn bad_requests_get_typed_errors_and_the_server_keeps_serving() {
     server.stop().await;
 }
 
-#[tokio::test]
-async fn a_revoked_device_is_told_so_and_others_carry_on() {
-    let server = Server::start().await;
+async fn a_revoked_device_is_told_so_and_others_carry_on(engine: Engine) {
+    let server = Server::start(engine).await;
     let admin = server.admin().await;
     let mut phone = server.member(&admin, "member", "Florence").await;
     let (_, me) = server.get("/api/me", Some(&phone.token)).await;
@@ -455,9 +447,8 @@ async fn a_revoked_device_is_told_so_and_others_carry_on() {
     server.stop().await;
 }
 
-#[tokio::test]
-async fn the_event_stream_pokes_other_devices_within_a_second() {
-    let server = Server::start().await;
+async fn the_event_stream_pokes_other_devices_within_a_second(engine: Engine) {
+    let server = Server::start(engine).await;
     let mut admin = server.admin().await;
     let watcher = server.member(&admin, "member", "Projecteur").await;
     let mut stream = server
@@ -483,9 +474,8 @@ async fn the_event_stream_pokes_other_devices_within_a_second() {
     server.stop().await;
 }
 
-#[tokio::test]
-async fn everything_acknowledged_survives_a_restart() {
-    let server = Server::start().await;
+async fn everything_acknowledged_survives_a_restart(engine: Engine) {
+    let server = Server::start(engine).await;
     let mut admin = server.admin().await;
     for n in 0..3 {
         admin
@@ -493,9 +483,9 @@ async fn everything_acknowledged_survives_a_restart() {
             .await;
     }
     let (before, conflicts_before, version) = admin.pull_all(&server, 0, 2_000).await;
-    let data_dir = server.data_dir.clone();
+    let location = server.location.clone();
     let kept = server.stop().await;
-    let server = Server::start_in(data_dir).await;
+    let server = Server::start_at(location).await;
     assert_eq!(server.admin_join, "", "no second demo on restart");
     let (after, conflicts_after, again) = admin.pull_all(&server, 0, 2_000).await;
     assert_eq!(version, again);
@@ -510,9 +500,8 @@ async fn everything_acknowledged_survives_a_restart() {
     drop(kept);
 }
 
-#[tokio::test]
-async fn a_role_lowered_while_offline_is_judged_at_arrival() {
-    let server = Server::start().await;
+async fn a_role_lowered_while_offline_is_judged_at_arrival(engine: Engine) {
+    let server = Server::start(engine).await;
     let admin = server.admin().await;
     let lumiere = pole_named(&server, &admin, "LUMIÈRE").await;
     let mut marie = server.member(&admin, "facilitator", "Marie").await;
@@ -549,9 +538,8 @@ async fn a_role_lowered_while_offline_is_judged_at_arrival() {
     server.stop().await;
 }
 
-#[tokio::test]
-async fn a_device_flooding_the_server_is_slowed_down_with_a_typed_error() {
-    let server = Server::start().await;
+async fn a_device_flooding_the_server_is_slowed_down_with_a_typed_error(engine: Engine) {
+    let server = Server::start(engine).await;
     let admin = server.admin().await;
     let other = server.member(&admin, "member", "Calme").await;
     let mut limited = 0;
@@ -569,9 +557,8 @@ async fn a_device_flooding_the_server_is_slowed_down_with_a_typed_error() {
     server.stop().await;
 }
 
-#[tokio::test]
-async fn a_withdrawn_invitation_no_longer_opens_the_collective() {
-    let server = Server::start().await;
+async fn a_withdrawn_invitation_no_longer_opens_the_collective(engine: Engine) {
+    let server = Server::start(engine).await;
     let admin = server.admin().await;
     let (status, created) = server
         .post(
@@ -603,3 +590,20 @@ async fn a_withdrawn_invitation_no_longer_opens_the_collective() {
     );
     server.stop().await;
 }
+
+on_both_engines!(
+    first_start_creates_the_demo_and_a_single_use_admin_invite,
+    invites_that_are_unknown_expired_or_beyond_ones_rights_are_refused_clearly,
+    pushes_are_exactly_once_whatever_the_replays,
+    a_gap_is_reported_and_filled_by_resending,
+    each_role_is_judged_over_the_wire_and_refusals_carry_code_and_messages,
+    concurrent_edits_are_recorded_as_conflicts_and_pulled,
+    pulls_page_through_everything_and_then_only_what_changed,
+    bad_requests_get_typed_errors_and_the_server_keeps_serving,
+    a_revoked_device_is_told_so_and_others_carry_on,
+    the_event_stream_pokes_other_devices_within_a_second,
+    everything_acknowledged_survives_a_restart,
+    a_role_lowered_while_offline_is_judged_at_arrival,
+    a_device_flooding_the_server_is_slowed_down_with_a_typed_error,
+    a_withdrawn_invitation_no_longer_opens_the_collective,
+);

@@ -21,6 +21,11 @@ const BROWSER_PACKAGES: [&str; 2] = ["chromium", "chromium-driver"];
 pub const CHROMIUM: &str = "/usr/bin/chromium";
 /// Where Debian puts chromedriver.
 pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// The Debian package whose binaries (`initdb`, `pg_ctl`) the server's tests
+/// use to run a throwaway PostgreSQL cluster.
+const POSTGRES_PACKAGE: &str = "postgresql";
+/// Where Debian puts each PostgreSQL version's binaries.
+const POSTGRES_LIB: &str = "/usr/lib/postgresql";
 
 /// What the caller is about to do, hence what it needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +54,7 @@ pub fn ensure_all(purpose: Purpose) -> Result<(), String> {
     ensure_npm_packages()?;
     if purpose == Purpose::Test {
         ensure_browser()?;
+        ensure_postgres()?;
     }
     Ok(())
 }
@@ -152,6 +158,30 @@ fn ensure_browser() -> Result<(), String> {
     apt_install(&BROWSER_PACKAGES, "the browser tests")
 }
 
+/// PostgreSQL's server binaries, for the server's tests on the second engine
+/// (each test process starts its own cluster; none is left running).
+fn ensure_postgres() -> Result<(), String> {
+    if postgres_bin_dir(Path::new(POSTGRES_LIB)).is_some() {
+        return Ok(());
+    }
+    apt_install(&[POSTGRES_PACKAGE], "the server's PostgreSQL tests")
+}
+
+/// The newest `<lib>/<version>/bin` holding `initdb` and `pg_ctl`.
+fn postgres_bin_dir(lib: &Path) -> Option<PathBuf> {
+    let mut found: Vec<(u32, PathBuf)> = std::fs::read_dir(lib)
+        .ok()?
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let version = entry.file_name().to_string_lossy().parse::<u32>().ok()?;
+            let bin = entry.path().join("bin");
+            (bin.join("initdb").is_file() && bin.join("pg_ctl").is_file()).then_some((version, bin))
+        })
+        .collect();
+    found.sort();
+    found.pop().map(|(_, bin)| bin)
+}
+
 /// The end-to-end packages (Playwright, TypeScript, binaryen's `wasm-opt`).
 pub fn end2end_dir() -> PathBuf {
     crate::root().join("end2end")
@@ -178,6 +208,23 @@ fn ensure_npm_packages() -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn finds_the_newest_postgres_with_server_binaries() {
+        let lib = std::env::temp_dir().join(format!("xtask-pg-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&lib);
+        for (version, complete) in [("13", true), ("15", true), ("16", false)] {
+            let bin = lib.join(version).join("bin");
+            std::fs::create_dir_all(&bin).expect("dir");
+            std::fs::write(bin.join("initdb"), "").expect("file");
+            if complete {
+                std::fs::write(bin.join("pg_ctl"), "").expect("file");
+            }
+        }
+        assert_eq!(postgres_bin_dir(&lib), Some(lib.join("15").join("bin")));
+        assert_eq!(postgres_bin_dir(&lib.join("none")), None);
+        let _ = std::fs::remove_dir_all(&lib);
+    }
 
     #[test]
     fn reads_a_package_version_from_a_lock_file() {

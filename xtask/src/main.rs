@@ -3,7 +3,7 @@
 //! It exists so that a newcomer (or CI) on a bare machine needs two commands:
 //! `cargo xtask run` starts the app, `cargo xtask test` runs every test. Both
 //! install what they miss first — the wasm target, Trunk, the `wasm-bindgen`
-//! CLI matching `Cargo.lock`, the npm packages, Chromium — and skip what is
+//! CLI matching `Cargo.lock`, the npm packages, Chromium, PostgreSQL — and skip what is
 //! already there.
 
 mod bench;
@@ -25,7 +25,7 @@ commands:
             --port <N>        port to listen on (default 8080, env ARCHIPEL_PORT)
             --bind <ADDR>     full address, e.g. 0.0.0.0:8080 (env ARCHIPEL_BIND)
             --data-dir <DIR>  where the database lives (default ./data)
-  test    install what tests need, then run every check and test
+  test    install what tests need (Chromium, PostgreSQL…), then run every check and test
   setup   only install what `run` and `test` need
   build   install what is missing and build the app (release) into dist/
   size    sizes of the built app (raw, gzip, brotli) against the budget

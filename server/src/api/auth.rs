@@ -12,7 +12,7 @@ use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
 
 use super::error::ApiError;
 use crate::secrets;
-use crate::storage::rows::{self, DeviceRow};
+use crate::storage::rows::DeviceRow;
 use crate::web::AppState;
 
 /// Requests per second a device may make on average, and in a burst.
@@ -100,7 +100,7 @@ impl FromRequestParts<AppState> for Device {
         let device = state
             .hub
             .storage()
-            .blocking(move |conn| rows::device_by_token(conn, &hash))
+            .device_by_token(hash)
             .await?
             .ok_or_else(|| {
                 ApiError::new(

@@ -77,17 +77,14 @@ async fn usable_invite(
     token: &str,
 ) -> Result<(InviteRow, rows::CollectiveRow), ApiError> {
     let hash = secrets::hash(token.trim());
-    let found = state
-        .hub
-        .storage()
-        .blocking(move |conn| {
-            let Some(invite) = rows::invite_by_token(conn, &hash)? else {
-                return Ok(None);
-            };
-            let collective = rows::collective(conn, invite.collective)?;
-            Ok(collective.map(|collective| (invite, collective)))
-        })
-        .await?;
+    let storage = state.hub.storage();
+    let found = match storage.invite_by_token(hash).await? {
+        Some(invite) => storage
+            .collective(invite.collective)
+            .await?
+            .map(|collective| (invite, collective)),
+        None => None,
+    };
     let (invite, collective) = found.ok_or_else(|| {
         ApiError::not_found("invite_unknown", "This invitation link is not valid.")
     })?;
@@ -143,11 +140,7 @@ async fn join(
     }
     let (invite, collective) = usable_invite(&state, &body.token).await?;
     let client = body.client_id;
-    let taken = state
-        .hub
-        .storage()
-        .blocking(move |conn| rows::device_exists(conn, client))
-        .await?;
+    let taken = state.hub.storage().device_exists(client).await?;
     if taken {
         return Err(ApiError::new(
             StatusCode::CONFLICT,
@@ -156,11 +149,7 @@ async fn join(
         ));
     }
     let invite_id = invite.id;
-    let counted = state
-        .hub
-        .storage()
-        .blocking(move |conn| rows::use_invite(conn, invite_id))
-        .await?;
+    let counted = state.hub.storage().use_invite(invite_id).await?;
     if !counted {
         return Err(ApiError::new(
             StatusCode::GONE,
@@ -200,21 +189,15 @@ async fn join(
     state
         .hub
         .storage()
-        .blocking(move |conn| {
-            let now = secrets::now_text();
-            rows::insert_member(
-                conn,
-                &NewMember {
-                    collective: collective_id,
-                    member,
-                    person,
-                    display_name: &name,
-                    access,
-                    device: client,
-                    token_hash: &hash,
-                    now: &now,
-                },
-            )
+        .insert_member(NewMember {
+            collective: collective_id,
+            member,
+            person,
+            display_name: name,
+            access,
+            device: client,
+            token_hash: hash,
+            now: secrets::now_text(),
         })
         .await?;
     tracing::info!(collective = %collective.id, access = access.name(), "a device joined");
@@ -328,7 +311,7 @@ async fn revoke_invite(
     let found = state
         .hub
         .storage()
-        .blocking(move |conn| rows::revoke_invite(conn, collective, invite, &secrets::now_text()))
+        .revoke_invite(collective, invite, secrets::now_text())
         .await?;
     if found {
         Ok(StatusCode::NO_CONTENT)
@@ -373,9 +356,7 @@ pub async fn create_invite_row(
     state
         .hub
         .storage()
-        .blocking(move |conn| {
-            rows::insert_invite(conn, &row, &hash, created_by, &secrets::now_text())
-        })
+        .insert_invite(row, hash, created_by, secrets::now_text())
         .await?;
     Ok((token, invite))
 }
@@ -387,7 +368,7 @@ async fn me(State(state): State<AppState>, device: Device) -> Result<ApiJson<Me>
     let collective = state
         .hub
         .storage()
-        .blocking(move |conn| rows::collective(conn, collective_id))
+        .collective(collective_id)
         .await?
         .ok_or_else(|| {
             ApiError::not_found("unknown_collective", "This collective does not exist.")
@@ -421,11 +402,7 @@ async fn list_devices(
 ) -> Result<ApiJson<Vec<DeviceInfo>>, ApiError> {
     require(&device, Access::Admin, "list devices")?;
     let collective = device.0.collective;
-    let devices = state
-        .hub
-        .storage()
-        .blocking(move |conn| rows::devices(conn, collective))
-        .await?;
+    let devices = state.hub.storage().devices(collective).await?;
     Ok(ApiJson(
         devices
             .into_iter()
@@ -455,7 +432,7 @@ async fn revoke_device(
     let found = state
         .hub
         .storage()
-        .blocking(move |conn| rows::revoke_device(conn, collective, target, &secrets::now_text()))
+        .revoke_device(collective, target, secrets::now_text())
         .await?;
     if found {
         Ok(StatusCode::NO_CONTENT)
@@ -489,7 +466,7 @@ async fn set_access(
     let found = state
         .hub
         .storage()
-        .blocking(move |conn| rows::set_member_access(conn, collective, member, body.access))
+        .set_member_access(collective, member, body.access)
         .await?;
     if found {
         Ok(StatusCode::NO_CONTENT)
@@ -571,11 +548,12 @@ async fn pull(
     let (changes, results) = state
         .hub
         .storage()
-        .blocking(move |conn| {
-            let changes = rows::changes_since(conn, collective, query.since, query.limit)?;
-            let results = rows::results_after(conn, client, query.acked, BATCH_LIMIT)?;
-            Ok((changes, results))
-        })
+        .pull(
+            collective,
+            query.since,
+            query.limit,
+            (client, query.acked, BATCH_LIMIT),
+        )
         .await?;
     let mut records = changes.records;
     if guest {
@@ -608,9 +586,11 @@ async fn events(
 ) -> Sse<impl tokio_stream::Stream<Item = Result<Event, Infallible>>> {
     let receiver = state.hub.subscribe(device.0.collective);
     let stream = BroadcastStream::new(receiver).filter_map(|poke| match poke {
-        Ok(version) => Some(Ok(Event::default()
-            .event("changed")
-            .data(version.to_string()))),
+        Ok(version) => Some(Ok(Event::default().event("changed").data(
+            version
+                .map(|version| version.to_string())
+                .unwrap_or_default(),
+        ))),
         // A slow client missed some pokes: one poke is enough to make it pull.
         Err(tokio_stream::wrappers::errors::BroadcastStreamRecvError::Lagged(_)) => {
             Some(Ok(Event::default().event("changed").data("")))

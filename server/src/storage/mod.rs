@@ -1,26 +1,33 @@
-//! The server's database: a SQLite file in the data directory (the embedded
-//! default), opened in WAL mode and migrated at start.
+//! The server's database, behind one handle whatever the engine: SQLite in
+//! the data directory (the embedded default) or PostgreSQL (`--database-url`),
+//! for several processes sharing one managed database.
 //!
-//! Every database access goes through this module so that a second engine
-//! (PostgreSQL) can be added without touching the handlers. SQLite calls block,
-//! so they run on tokio's blocking pool, one connection behind a mutex.
+//! Every SQL statement lives under this module; the hub and the API call the
+//! methods of [`Storage`] and [`Writer`] and never learn which engine answers.
+//! Both engines run the same migrations (`migrations/*.sql` and their twins in
+//! `migrations/postgres/`), store the same JSON text and answer the same pulls.
+//!
+//! - [`rows`] — the row shapes both engines read and write.
+//! - [`sqlite`] — the embedded engine (one connection, tokio's blocking pool).
+//! - [`postgres`] — the shared engine (a pool, advisory locks, LISTEN/NOTIFY).
 
+pub mod postgres;
 pub mod rows;
+pub mod sqlite;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 
-use rusqlite::Connection;
-use rusqlite_migration::{M, Migrations};
+use archipel_core::wire::StoredResult;
+use archipel_core::{Access, Id};
+use tokio::sync::broadcast;
 
-/// File name of the database inside the data directory.
-pub const DATABASE_FILE: &str = "archipel.sqlite3";
+use self::postgres::{PgWriter, Postgres};
+use self::rows::{
+    Changes, CollectiveRow, DeviceListing, DeviceRow, Head, InviteRow, Loaded, NewMember, Prepared,
+};
+use self::sqlite::Sqlite;
 
-/// The schema, in order. Each entry runs once; never edit one that has shipped.
-const MIGRATIONS: &[M<'static>] = &[
-    M::up(include_str!("../../migrations/0001_server_meta.sql")),
-    M::up(include_str!("../../migrations/0002_sync.sql")),
-];
+pub use self::sqlite::DATABASE_FILE;
 
 /// Why the database could not be opened or queried.
 #[derive(Debug, thiserror::Error)]
@@ -36,9 +43,18 @@ pub enum StorageError {
     /// SQLite refused an operation.
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
-    /// A migration failed; the database is left at its previous version.
+    /// A SQLite migration failed; the database is left at its previous version.
     #[error("database migration failed: {0}")]
     Migration(#[from] rusqlite_migration::Error),
+    /// PostgreSQL refused an operation or could not be reached.
+    #[error("PostgreSQL error: {0}")]
+    Postgres(tokio_postgres::Error),
+    /// No PostgreSQL connection could be had in time.
+    #[error("PostgreSQL connection pool: {0}")]
+    Pool(String),
+    /// The database URL or another setting is unusable.
+    #[error("{0}")]
+    Config(String),
     /// The blocking task running the query panicked or was cancelled.
     #[error("database task failed: {0}")]
     Task(String),
@@ -47,64 +63,116 @@ pub enum StorageError {
     Corrupt(String),
 }
 
+impl StorageError {
+    /// Whether trying the same transaction again may succeed: a serialisation
+    /// failure or a deadlock that the database resolved by aborting us.
+    #[must_use]
+    pub fn is_retryable(&self) -> bool {
+        use tokio_postgres::error::SqlState;
+        match self {
+            StorageError::Postgres(error) => error.code().is_some_and(|code| {
+                *code == SqlState::T_R_SERIALIZATION_FAILURE
+                    || *code == SqlState::T_R_DEADLOCK_DETECTED
+            }),
+            _ => false,
+        }
+    }
+}
+
+/// Which database to open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    /// `archipel.sqlite3` in this data directory.
+    Sqlite(PathBuf),
+    /// A PostgreSQL URL (`postgres://user:password@host:port/database`).
+    Postgres(String),
+}
+
+/// A change another process made, announced through the database.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// `collective` is now at `version`.
+    Changed {
+        /// The collective.
+        collective: Id,
+        /// Its new version.
+        version: u64,
+    },
+    /// Notices may have been missed (the listening connection was re-opened).
+    Resync,
+}
+
+#[derive(Clone)]
+enum Engine {
+    Sqlite(Sqlite),
+    Postgres(Postgres),
+}
+
 /// A handle to the database, cheap to clone.
 #[derive(Clone)]
 pub struct Storage {
-    connection: Arc<Mutex<Connection>>,
-    path: PathBuf,
+    engine: Engine,
+}
+
+/// Runs the SQLite function `$f` on the blocking pool (the arguments moved
+/// there), or the PostgreSQL method of the same name.
+macro_rules! dispatch {
+    ($self:ident, $f:ident ( $($arg:expr),* )) => {
+        match &$self.engine {
+            Engine::Sqlite(db) => db.blocking(move |conn| sqlite::$f(conn, $($arg),*)).await,
+            Engine::Postgres(db) => db.$f($($arg),*).await,
+        }
+    };
 }
 
 impl Storage {
-    /// Opens (creating if needed) the database in `data_dir` and applies pending migrations.
+    /// Opens the SQLite database in `data_dir` (creating and migrating it).
     ///
     /// # Errors
     /// See [`StorageError`].
     pub async fn open(data_dir: &Path) -> Result<Storage, StorageError> {
-        let data_dir = data_dir.to_path_buf();
-        tokio::task::spawn_blocking(move || Storage::open_blocking(&data_dir))
-            .await
-            .map_err(|error| StorageError::Task(error.to_string()))?
+        Storage::open_at(&Location::Sqlite(data_dir.to_path_buf())).await
     }
 
-    fn open_blocking(data_dir: &Path) -> Result<Storage, StorageError> {
-        std::fs::create_dir_all(data_dir).map_err(|source| StorageError::DataDir {
-            path: data_dir.to_path_buf(),
-            source,
-        })?;
-        let path = data_dir.join(DATABASE_FILE);
-        let mut connection = Connection::open(&path)?;
-        connection.pragma_update(None, "journal_mode", "WAL")?;
-        connection.pragma_update(None, "synchronous", "NORMAL")?;
-        connection.pragma_update(None, "foreign_keys", "ON")?;
-        connection.busy_timeout(std::time::Duration::from_secs(5))?;
-        Migrations::from_slice(MIGRATIONS).to_latest(&mut connection)?;
-        tracing::info!(path = %path.display(), "database ready");
-        Ok(Storage {
-            connection: Arc::new(Mutex::new(connection)),
-            path,
-        })
-    }
-
-    /// Runs `work` with the connection, on the current thread (for code already
-    /// on the blocking pool).
+    /// Opens the database at `location`, applying pending migrations.
     ///
     /// # Errors
-    /// Whatever `work` returns, or [`StorageError::Task`] if the lock is poisoned.
-    pub fn blocking_here<T>(
-        &self,
-        work: impl FnOnce(&mut Connection) -> Result<T, StorageError>,
-    ) -> Result<T, StorageError> {
-        let mut guard = self
-            .connection
-            .lock()
-            .map_err(|_| StorageError::Task("database connection poisoned".into()))?;
-        work(&mut guard)
+    /// See [`StorageError`].
+    pub async fn open_at(location: &Location) -> Result<Storage, StorageError> {
+        let engine = match location {
+            Location::Sqlite(dir) => Engine::Sqlite(Sqlite::open(dir).await?),
+            Location::Postgres(url) => Engine::Postgres(Postgres::open(url).await?),
+        };
+        Ok(Storage { engine })
     }
 
-    /// Path of the database file.
+    /// The engine's name, as `/healthz` reports it: `sqlite` or `postgres`.
     #[must_use]
-    pub fn path(&self) -> &Path {
-        &self.path
+    pub fn engine_name(&self) -> &'static str {
+        match self.engine {
+            Engine::Sqlite(_) => "sqlite",
+            Engine::Postgres(_) => "postgres",
+        }
+    }
+
+    /// Where the data is: the SQLite file, or PostgreSQL's host, port and
+    /// database (never credentials).
+    #[must_use]
+    pub fn describe(&self) -> String {
+        match &self.engine {
+            Engine::Sqlite(db) => db.path().display().to_string(),
+            Engine::Postgres(db) => db.target().to_owned(),
+        }
+    }
+
+    /// Changes other processes announce (PostgreSQL); `None` when this process
+    /// is the only writer (SQLite).
+    #[must_use]
+    pub fn notices(&self) -> Option<broadcast::Receiver<Notice>> {
+        match &self.engine {
+            Engine::Sqlite(_) => None,
+            Engine::Postgres(db) => Some(db.notices()),
+        }
     }
 
     /// The schema version after migrations; also proves the database answers.
@@ -112,45 +180,297 @@ impl Storage {
     /// # Errors
     /// See [`StorageError`].
     pub async fn schema_version(&self) -> Result<u32, StorageError> {
-        self.blocking(|connection| {
-            let version: u32 =
-                connection.pragma_query_value(None, "user_version", |row| row.get(0))?;
-            Ok(version)
-        })
-        .await
+        dispatch!(self, schema_version())
     }
 
-    /// Runs `work` with the connection on the blocking pool.
+    /// Adds a collective at version 0.
     ///
     /// # Errors
-    /// Whatever `work` returns, or [`StorageError::Task`] if the task fails.
-    pub async fn blocking<T, F>(&self, work: F) -> Result<T, StorageError>
-    where
-        T: Send + 'static,
-        F: FnOnce(&mut Connection) -> Result<T, StorageError> + Send + 'static,
-    {
-        let connection = Arc::clone(&self.connection);
-        tokio::task::spawn_blocking(move || {
-            let mut guard = connection
-                .lock()
-                .map_err(|_| StorageError::Task("database connection poisoned".into()))?;
-            work(&mut guard)
+    /// See [`StorageError`].
+    pub async fn insert_collective(
+        &self,
+        id: Id,
+        name: String,
+        now: String,
+    ) -> Result<(), StorageError> {
+        dispatch!(self, insert_collective(id, &name, &now))
+    }
+
+    /// On a database without collectives, claims the first start (the demo
+    /// collective) for this process; false if another did or collectives exist.
+    ///
+    /// # Errors
+    /// See [`StorageError`].
+    pub async fn claim_first_start(&self) -> Result<bool, StorageError> {
+        dispatch!(self, claim_first_start())
+    }
+
+    /// Every collective, oldest first.
+    ///
+    /// # Errors
+    /// See [`StorageError`].
+    pub async fn collectives(&self) -> Result<Vec<CollectiveRow>, StorageError> {
+        dispatch!(self, collectives())
+    }
+
+    /// One collective, if it exists.
+    ///
+    /// # Errors
+    /// See [`StorageError`].
+    pub async fn collective(&self, id: Id) -> Result<Option<CollectiveRow>, StorageError> {
+        dispatch!(self, collective(id))
+    }
+
+    /// Takes the right to write `collective` (its lock, on PostgreSQL) until
+    /// the writer is released. The caller serialises writers within the process.
+    ///
+    /// # Errors
+    /// See [`StorageError`].
+    pub async fn writer(&self, collective: Id) -> Result<Writer, StorageError> {
+        Ok(Writer {
+            inner: match &self.engine {
+                Engine::Sqlite(db) => WriterInner::Sqlite(db.clone(), collective),
+                Engine::Postgres(db) => {
+                    WriterInner::Postgres(Box::new(db.writer(collective).await?))
+                }
+            },
         })
-        .await
-        .map_err(|error| StorageError::Task(error.to_string()))?
+    }
+
+    /// A page of records and conflicts changed after `since` (at most `limit`
+    /// records) and `client`'s results after `acked` (at most `most`), read consistently.
+    ///
+    /// # Errors
+    /// See [`StorageError`].
+    pub async fn pull(
+        &self,
+        collective: Id,
+        since: u64,
+        limit: usize,
+        results_of: (Id, u64, usize),
+    ) -> Result<(Changes, Vec<StoredResult>), StorageError> {
+        dispatch!(self, pull(collective, since, limit, results_of))
+    }
+
+    /// The device whose token hashes to `hash`.
+    ///
+    /// # Errors
+    /// See [`StorageError`].
+    pub async fn device_by_token(&self, hash: Vec<u8>) -> Result<Option<DeviceRow>, StorageError> {
+        dispatch!(self, device_by_token(&hash))
+    }
+
+    /// Whether a device with this client id is already registered (in any collective).
+    ///
+    /// # Errors
+    /// See [`StorageError`].
+    pub async fn device_exists(&self, device: Id) -> Result<bool, StorageError> {
+        dispatch!(self, device_exists(device))
+    }
+
+    /// Adds a member and their first device.
+    ///
+    /// # Errors
+    /// See [`StorageError`].
+    pub async fn insert_member(&self, new: NewMember) -> Result<(), StorageError> {
+        dispatch!(self, insert_member(&new))
+    }
+
+    /// Marks a device revoked; true if it existed in `collective`.
+    ///
+    /// # Errors
+    /// See [`StorageError`].
+    pub async fn revoke_device(
+        &self,
+        collective: Id,
+        device: Id,
+        now: String,
+    ) -> Result<bool, StorageError> {
+        dispatch!(self, revoke_device(collective, device, &now))
+    }
+
+    /// The devices of a collective, oldest first.
+    ///
+    /// # Errors
+    /// See [`StorageError`].
+    pub async fn devices(&self, collective: Id) -> Result<Vec<DeviceListing>, StorageError> {
+        dispatch!(self, devices(collective))
+    }
+
+    /// Adds an invite.
+    ///
+    /// # Errors
+    /// See [`StorageError`].
+    pub async fn insert_invite(
+        &self,
+        invite: InviteRow,
+        token_hash: Vec<u8>,
+        created_by: Option<Id>,
+        now: String,
+    ) -> Result<(), StorageError> {
+        dispatch!(self, insert_invite(&invite, &token_hash, created_by, &now))
+    }
+
+    /// The invite whose token hashes to `hash`.
+    ///
+    /// # Errors
+    /// See [`StorageError`].
+    pub async fn invite_by_token(&self, hash: Vec<u8>) -> Result<Option<InviteRow>, StorageError> {
+        dispatch!(self, invite_by_token(&hash))
+    }
+
+    /// Counts one use of an invite if it has uses left; true if counted.
+    ///
+    /// # Errors
+    /// See [`StorageError`].
+    pub async fn use_invite(&self, invite: Id) -> Result<bool, StorageError> {
+        dispatch!(self, use_invite(invite))
+    }
+
+    /// The number of applied operations in the log of `collective`.
+    ///
+    /// # Errors
+    /// See [`StorageError`].
+    pub async fn log_length(&self, collective: Id) -> Result<u64, StorageError> {
+        dispatch!(self, log_length(collective))
+    }
+
+    /// Changes a member's access level; true if the member exists in `collective`.
+    ///
+    /// # Errors
+    /// See [`StorageError`].
+    pub async fn set_member_access(
+        &self,
+        collective: Id,
+        member: Id,
+        access: Access,
+    ) -> Result<bool, StorageError> {
+        dispatch!(self, set_member_access(collective, member, access))
+    }
+
+    /// Withdraws an invite; true if it existed in `collective`.
+    ///
+    /// # Errors
+    /// See [`StorageError`].
+    pub async fn revoke_invite(
+        &self,
+        collective: Id,
+        invite: Id,
+        now: String,
+    ) -> Result<bool, StorageError> {
+        dispatch!(self, revoke_invite(collective, invite, &now))
+    }
+}
+
+enum WriterInner {
+    Sqlite(Sqlite, Id),
+    Postgres(Box<PgWriter>),
+}
+
+/// The right to write one collective, from [`Storage::writer`] until
+/// [`Writer::release`]. On PostgreSQL it holds the collective's advisory lock,
+/// so no other process writes it meanwhile; dropping it unreleased closes its
+/// connection, which frees the lock.
+pub struct Writer {
+    inner: WriterInner,
+}
+
+impl Writer {
+    /// Where the collective stands now; `None` if it does not exist.
+    ///
+    /// # Errors
+    /// See [`StorageError`].
+    pub async fn head(&mut self) -> Result<Option<Head>, StorageError> {
+        match &mut self.inner {
+            WriterInner::Sqlite(db, collective) => {
+                let collective = *collective;
+                db.blocking(move |conn| sqlite::head(conn, collective))
+                    .await
+            }
+            WriterInner::Postgres(writer) => writer.head().await,
+        }
+    }
+
+    /// Records and conflicts written after version `since` (all of them from
+    /// 0), every client's last sequence and the head, in one snapshot.
+    ///
+    /// # Errors
+    /// See [`StorageError`].
+    pub async fn load_since(&mut self, since: u64) -> Result<Loaded, StorageError> {
+        match &mut self.inner {
+            WriterInner::Sqlite(db, collective) => {
+                let collective = *collective;
+                db.blocking(move |conn| sqlite::load_since(conn, collective, since))
+                    .await
+            }
+            WriterInner::Postgres(writer) => writer.load_since(since).await,
+        }
+    }
+
+    /// The stored outcome of `client`'s operation `seq` (to answer a replay).
+    ///
+    /// # Errors
+    /// See [`StorageError`].
+    pub async fn stored_result(
+        &mut self,
+        client: Id,
+        seq: u64,
+    ) -> Result<Option<StoredResult>, StorageError> {
+        match &mut self.inner {
+            WriterInner::Sqlite(db, _) => {
+                let found = db
+                    .blocking(move |conn| {
+                        sqlite::results_after(conn, client, seq.saturating_sub(1), 1)
+                    })
+                    .await?;
+                Ok(found.into_iter().find(|result| result.seq == seq))
+            }
+            WriterInner::Postgres(writer) => writer.stored_result(client, seq).await,
+        }
+    }
+
+    /// Writes one received operation and all its effects in one transaction
+    /// (`REPEATABLE READ` on PostgreSQL), counting it as received.
+    ///
+    /// # Errors
+    /// See [`StorageError`]; [`StorageError::is_retryable`] says whether to retry.
+    pub async fn write(&mut self, prepared: Prepared) -> Result<(), StorageError> {
+        match &mut self.inner {
+            WriterInner::Sqlite(db, _) => {
+                db.blocking(move |conn| sqlite::write(conn, &prepared))
+                    .await
+            }
+            WriterInner::Postgres(writer) => writer.write(&prepared).await,
+        }
+    }
+
+    /// Tells other processes sharing the database that the collective is at
+    /// `version` (nothing to do with SQLite).
+    ///
+    /// # Errors
+    /// See [`StorageError`].
+    pub async fn announce(&mut self, version: u64) -> Result<(), StorageError> {
+        match &mut self.inner {
+            WriterInner::Sqlite(..) => Ok(()),
+            WriterInner::Postgres(writer) => writer.announce(version).await,
+        }
+    }
+
+    /// Gives the right to write back.
+    ///
+    /// # Errors
+    /// See [`StorageError`]; the lock is freed even then.
+    pub async fn release(self) -> Result<(), StorageError> {
+        match self.inner {
+            WriterInner::Sqlite(..) => Ok(()),
+            WriterInner::Postgres(writer) => writer.release().await,
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn migrations_are_valid() {
-        Migrations::from_slice(MIGRATIONS)
-            .validate()
-            .expect("embedded migrations apply to an empty database");
-    }
 
     #[tokio::test]
     async fn first_open_creates_a_migrated_database_file_and_reopens_it() {
@@ -159,7 +479,8 @@ mod tests {
         let storage = Storage::open(&data_dir).await.expect("opens");
         assert!(data_dir.join(DATABASE_FILE).is_file());
         let version = storage.schema_version().await.expect("answers");
-        assert_eq!(version as usize, MIGRATIONS.len());
+        assert_eq!(version as usize, sqlite::MIGRATIONS.len());
+        assert_eq!(storage.engine_name(), "sqlite");
         drop(storage);
         let again = Storage::open(&data_dir).await.expect("reopens");
         assert_eq!(again.schema_version().await.expect("answers"), version);
@@ -177,5 +498,14 @@ mod tests {
                 .contains("cannot create the data directory"),
             "{error}"
         );
+    }
+
+    #[tokio::test]
+    async fn an_unreadable_database_url_says_what_is_expected() {
+        let error = Storage::open_at(&Location::Postgres("postgres://x:y@[nope".into()))
+            .await
+            .err()
+            .expect("must fail");
+        assert!(error.to_string().contains("postgres://"), "{error}");
     }
 }

@@ -1,18 +1,75 @@
-//! A real server on a free port with a temporary SQLite data directory, and
-//! devices that join it and talk to it over HTTP like the app does.
+//! A real server on a free port, on either engine (a temporary SQLite data
+//! directory, or a fresh database in the test PostgreSQL cluster), and devices
+//! that join it and talk to it over HTTP like the app does.
 #![allow(dead_code)]
+
+pub mod pg;
 
 use std::path::PathBuf;
 
 use archipel_core::{Change, Id, Operation, Sequencer};
-use archipel_server::{AppState, Storage};
+use archipel_server::{AppState, Location, Storage};
 use serde_json::{Value as Json, json};
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 
+/// Which storage engine a test runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+impl Engine {
+    /// A new, empty database of this engine; the temp dir must outlive it.
+    pub async fn fresh(self) -> (Location, Option<tempfile::TempDir>) {
+        match self {
+            Engine::Sqlite => {
+                let data = tempfile::tempdir().expect("temp dir");
+                let location = Location::Sqlite(data.path().join("data"));
+                (location, Some(data))
+            }
+            Engine::Postgres => (Location::Postgres(pg::fresh_database().await), None),
+        }
+    }
+
+    /// The name `/healthz` reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Engine::Sqlite => "sqlite",
+            Engine::Postgres => "postgres",
+        }
+    }
+}
+
+/// Runs each listed `async fn name(engine: Engine)` as two tests,
+/// `name::sqlite` and `name::postgres` (skipped with a printed reason only
+/// when `ARCHIPEL_TEST_SKIP_POSTGRES=1`).
+#[allow(unused_macros)]
+macro_rules! on_both_engines {
+    ($($name:ident),* $(,)?) => {
+        $(
+            mod $name {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    super::$name($crate::support::Engine::Sqlite).await;
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    if $crate::support::pg::skip() {
+                        return;
+                    }
+                    super::$name($crate::support::Engine::Postgres).await;
+                }
+            }
+        )*
+    };
+}
+
 pub struct Server {
     pub base: String,
-    pub data_dir: PathBuf,
+    pub location: Location,
     pub admin_join: String,
     pub state: AppState,
     pub http: reqwest::Client,
@@ -23,18 +80,22 @@ pub struct Server {
 
 impl Server {
     /// A fresh server: first start creates the demo collective and an admin invite.
-    pub async fn start() -> Server {
-        let data = tempfile::tempdir().expect("temp dir");
-        let data_dir = data.path().join("data");
-        let mut server = Server::start_in(data_dir).await;
-        server._data = Some(data);
+    pub async fn start(engine: Engine) -> Server {
+        let (location, data) = engine.fresh().await;
+        let mut server = Server::start_at(location).await;
+        server._data = data;
         server
     }
 
-    /// A server on an existing data directory (restarts).
-    pub async fn start_in(data_dir: PathBuf) -> Server {
-        let storage = Storage::open(&data_dir).await.expect("storage opens");
-        let state = AppState::new(storage, data_dir.join("no-dist"));
+    /// A server on an existing database (restarts, or a second process on one
+    /// PostgreSQL database).
+    pub async fn start_at(location: Location) -> Server {
+        let storage = Storage::open_at(&location).await.expect("storage opens");
+        let static_dir = match &location {
+            Location::Sqlite(dir) => dir.join("no-dist"),
+            Location::Postgres(_) => PathBuf::from("no-dist"),
+        };
+        let state = AppState::new(storage, static_dir);
         let admin_join = archipel_server::bootstrap(&state)
             .await
             .expect("bootstrap")
@@ -52,7 +113,7 @@ impl Server {
         });
         Server {
             base,
-            data_dir,
+            location,
             admin_join,
             state,
             http: reqwest::Client::new(),
