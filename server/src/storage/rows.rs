@@ -5,7 +5,7 @@
 //! the blocking pool through [`super::Storage::blocking`]. Records, conflicts,
 //! actors and operations are stored as the core's JSON.
 
-use archipel_core::wire::StoredResult;
+use archipel_core::wire::{AppliedEntry, HistoryPage, StoredResult};
 use archipel_core::{Access, Actor, Conflict, Id, Operation, Record, Refusal};
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -597,6 +597,49 @@ pub fn log_length(conn: &Connection, collective: Id) -> Result<u64, StorageError
         |row| row.get(0),
     )?;
     Ok(count as u64)
+}
+
+/// Applied operations of `collective` after version `since`, at most `limit`,
+/// oldest first: the log time travel replays.
+pub fn history(
+    conn: &Connection,
+    collective: Id,
+    since: u64,
+    limit: usize,
+) -> Result<HistoryPage, StorageError> {
+    let mut statement = conn.prepare(
+        "SELECT version, received_at, operation, actor FROM operations
+         WHERE collective_id = ?1 AND version > ?2 ORDER BY version LIMIT ?3",
+    )?;
+    let mut entries = Vec::new();
+    let rows = statement.query_map(
+        params![collective.to_string(), since as i64, (limit + 1) as i64],
+        |row| {
+            Ok((
+                row.get::<_, i64>(0)?,
+                row.get::<_, i64>(1)?,
+                row.get::<_, String>(2)?,
+                row.get::<_, String>(3)?,
+            ))
+        },
+    )?;
+    for row in rows {
+        let (version, received_at, op, actor) = row?;
+        entries.push(AppliedEntry {
+            version: version as u64,
+            received_at,
+            op: parse(&op)?,
+            actor: parse(&actor)?,
+        });
+    }
+    let more = entries.len() > limit;
+    entries.truncate(limit);
+    let cursor = entries.last().map_or(since, |entry| entry.version);
+    Ok(HistoryPage {
+        entries,
+        more,
+        cursor,
+    })
 }
 
 /// Changes a member's access level; true if the member exists in `collective`.
