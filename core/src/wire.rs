@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::ids::Id;
-use crate::op::{Access, Operation};
+use crate::op::{Access, Actor, Operation};
 use crate::refusal::{Lang, Refusal};
 use crate::state::{Conflict, Record};
 
@@ -198,4 +198,29 @@ pub struct Pulled {
     pub cursor: u64,
     /// Whether another page follows.
     pub more: bool,
+}
+
+/// One applied operation of the collective's log, as `GET /api/history`
+/// returns it: what time travel replays.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppliedEntry {
+    /// The collective version this operation produced.
+    pub version: u64,
+    /// When the server received it (unix milliseconds).
+    pub received_at: i64,
+    /// The operation as the client sent it.
+    pub op: Operation,
+    /// Who it was authorised as, then.
+    pub actor: Actor,
+}
+
+/// `GET /api/history` answer: applied operations after `since`, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryPage {
+    /// The operations, in version order.
+    pub entries: Vec<AppliedEntry>,
+    /// Whether another page follows.
+    pub more: bool,
+    /// The `since` to ask for next.
+    pub cursor: u64,
 }

@@ -591,6 +591,73 @@ async fn a_withdrawn_invitation_no_longer_opens_the_collective(engine: Engine) {
     server.stop().await;
 }
 
+async fn the_history_pages_through_applied_operations_for_members_only(engine: Engine) {
+    let server = Server::start(engine).await;
+    let mut admin = server.admin().await;
+    let id = new_id();
+    admin.push(&server, vec![place(id, "Jardin partagé")]).await;
+    let (_, _, created) = admin.pull_all(&server, 0, 2_000).await;
+    admin
+        .push(
+            &server,
+            vec![Change::set(
+                id,
+                "name",
+                Value::text("Jardin des Pentes"),
+                created,
+            )],
+        )
+        .await;
+    // Page through the whole log, two hundred at a time.
+    let mut since = 0;
+    let mut entries: Vec<Json> = Vec::new();
+    loop {
+        let (status, page) = server
+            .get(
+                &format!("/api/history?since={since}&limit=200"),
+                Some(&admin.token),
+            )
+            .await;
+        assert_eq!(status, 200, "{page}");
+        entries.extend(page["entries"].as_array().cloned().unwrap_or_default());
+        since = page["cursor"].as_u64().unwrap_or_default();
+        if page["more"] != true {
+            break;
+        }
+    }
+    let versions: Vec<u64> = entries
+        .iter()
+        .filter_map(|entry| entry["version"].as_u64())
+        .collect();
+    assert_eq!(versions, (1..=versions.len() as u64).collect::<Vec<_>>());
+    // The place's creation and its rename are the last two, in order.
+    let last: Vec<&str> = entries[entries.len() - 2..]
+        .iter()
+        .filter_map(|entry| entry["op"]["change"]["op"].as_str())
+        .collect();
+    assert_eq!(last, ["create", "set"]);
+    assert!(
+        entries
+            .iter()
+            .all(|entry| entry["received_at"].as_i64() > Some(0))
+    );
+    // Guests may not read it; bad limits are typed errors.
+    let guest = server.member(&admin, "guest", "Invitée").await;
+    let (status, body) = server.get("/api/history", Some(&guest.token)).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (403, Some("forbidden")),
+        "{body}"
+    );
+    let (status, body) = server.get("/api/history?limit=0", Some(&admin.token)).await;
+    assert_eq!(
+        (status, body["code"].as_str()),
+        (400, Some("invalid_limit")),
+        "{body}"
+    );
+    server.stop().await;
+}
+
 on_both_engines!(
     first_start_creates_the_demo_and_a_single_use_admin_invite,
     invites_that_are_unknown_expired_or_beyond_ones_rights_are_refused_clearly,
@@ -606,4 +673,5 @@ on_both_engines!(
     a_role_lowered_while_offline_is_judged_at_arrival,
     a_device_flooding_the_server_is_slowed_down_with_a_typed_error,
     a_withdrawn_invitation_no_longer_opens_the_collective,
+    the_history_pages_through_applied_operations_for_members_only,
 );

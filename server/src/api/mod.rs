@@ -12,7 +12,8 @@ use std::convert::Infallible;
 use std::time::Duration;
 
 use archipel_core::wire::{
-    CollectiveInfo, InviteInfo, InviteToken, JoinRequest, Joined, Me, Pulled, PushRequest, Pushed,
+    CollectiveInfo, HistoryPage, InviteInfo, InviteToken, JoinRequest, Joined, Me, Pulled,
+    PushRequest, Pushed,
 };
 use archipel_core::{Access, Change, Date, Id, Kind, Record, Value};
 use axum::Router;
@@ -55,6 +56,7 @@ pub fn router() -> Router<AppState> {
         .route("/sync/push", post(push))
         .route("/sync/pull", get(pull))
         .route("/sync/events", get(events))
+        .route("/history", get(history))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
 }
 
@@ -570,6 +572,40 @@ async fn pull(
         cursor: changes.cursor,
         more: changes.more,
     }))
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HistoryQuery {
+    #[serde(default)]
+    since: u64,
+    #[serde(default = "default_page")]
+    limit: usize,
+}
+
+/// The log of applied operations, for time travel. Members and above: the
+/// log holds every value ever written, contacts included.
+async fn history(
+    State(state): State<AppState>,
+    device: Device,
+    query: Result<Query<HistoryQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<ApiJson<HistoryPage>, ApiError> {
+    require(&device, Access::Member, "read the history")?;
+    let Query(query) =
+        query.map_err(|rejection| ApiError::bad_request("invalid_query", rejection.body_text()))?;
+    if !(1..=PAGE_LIMIT).contains(&query.limit) {
+        return Err(ApiError::bad_request(
+            "invalid_limit",
+            format!("`limit` goes from 1 to {PAGE_LIMIT}."),
+        ));
+    }
+    let collective = device.0.collective;
+    let page = state
+        .hub
+        .storage()
+        .history(collective, query.since, query.limit)
+        .await?;
+    Ok(ApiJson(page))
 }
 
 fn redact_contact(record: &mut Record) {

@@ -17,7 +17,7 @@ pub mod sqlite;
 
 use std::path::{Path, PathBuf};
 
-use archipel_core::wire::StoredResult;
+use archipel_core::wire::{HistoryPage, StoredResult};
 use archipel_core::{Access, Id};
 use tokio::sync::broadcast;
 
@@ -333,6 +333,20 @@ impl Storage {
     /// See [`StorageError`].
     pub async fn log_length(&self, collective: Id) -> Result<u64, StorageError> {
         dispatch!(self, log_length(collective))
+    }
+
+    /// Applied operations of `collective` after version `since`, at most
+    /// `limit`, oldest first: the log time travel replays.
+    ///
+    /// # Errors
+    /// See [`StorageError`].
+    pub async fn history(
+        &self,
+        collective: Id,
+        since: u64,
+        limit: usize,
+    ) -> Result<HistoryPage, StorageError> {
+        dispatch!(self, history(collective, since, limit))
     }
 
     /// Changes a member's access level; true if the member exists in `collective`.

@@ -19,7 +19,7 @@
 
 use std::time::Duration;
 
-use archipel_core::wire::StoredResult;
+use archipel_core::wire::{HistoryPage, StoredResult};
 use archipel_core::{Access, Id, Record};
 use deadpool_postgres::{Manager, ManagerConfig, Object, Pool, RecyclingMethod, Runtime};
 use tokio::sync::broadcast;
@@ -27,7 +27,7 @@ use tokio_postgres::{AsyncMessage, IsolationLevel, NoTls, Row};
 
 use super::rows::{
     Changes, CollectiveRow, ConflictRow, DeviceListing, DeviceRow, Head, InviteRow, Loaded,
-    NewMember, Prepared, RecordRow, access_from, id, parse,
+    NewMember, Prepared, RecordRow, access_from, history_page, id, parse,
 };
 use super::{Notice, StorageError};
 
@@ -510,6 +510,32 @@ impl Postgres {
             )
             .await?;
         Ok(row.get::<_, i64>(0) as u64)
+    }
+
+    pub(crate) async fn history(
+        &self,
+        collective: Id,
+        since: u64,
+        limit: usize,
+    ) -> Result<HistoryPage, StorageError> {
+        let client = self.client().await?;
+        let rows = client
+            .query(
+                "SELECT version, received_at, operation, actor FROM operations
+                 WHERE collective_id = $1 AND version > $2 ORDER BY version LIMIT $3",
+                &[
+                    &collective.to_string(),
+                    &(since as i64),
+                    &((limit + 1) as i64),
+                ],
+            )
+            .await?;
+        history_page(
+            since,
+            limit,
+            rows.iter()
+                .map(|row| (row.get(0), row.get(1), row.get(2), row.get(3))),
+        )
     }
 
     pub(crate) async fn set_member_access(

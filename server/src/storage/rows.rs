@@ -4,6 +4,7 @@
 //! serialised here once so that both engines hold byte-identical text and
 //! answer byte-identical pulls.
 
+use archipel_core::wire::{AppliedEntry, HistoryPage};
 use archipel_core::{Access, Actor, Conflict, Id, Operation, Record, Refusal};
 
 use super::StorageError;
@@ -247,6 +248,35 @@ impl Changes {
             cursor,
         }
     }
+}
+
+/// A page of the log from its rows `(version, received_at, operation, actor)`,
+/// up to `limit + 1` of them: the extra one only says that more follow.
+///
+/// # Errors
+/// [`StorageError::Corrupt`] if a stored operation or actor cannot be read.
+pub fn history_page(
+    since: u64,
+    limit: usize,
+    rows: impl IntoIterator<Item = (i64, i64, String, String)>,
+) -> Result<HistoryPage, StorageError> {
+    let mut entries = Vec::new();
+    for (version, received_at, op, actor) in rows {
+        entries.push(AppliedEntry {
+            version: version as u64,
+            received_at,
+            op: parse(&op)?,
+            actor: parse(&actor)?,
+        });
+    }
+    let more = entries.len() > limit;
+    entries.truncate(limit);
+    let cursor = entries.last().map_or(since, |entry| entry.version);
+    Ok(HistoryPage {
+        entries,
+        more,
+        cursor,
+    })
 }
 
 /// A device as authenticated by its token.

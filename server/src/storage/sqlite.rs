@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
-use archipel_core::wire::StoredResult;
+use archipel_core::wire::{HistoryPage, StoredResult};
 use archipel_core::{Id, Record};
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use rusqlite_migration::{M, Migrations};
@@ -15,7 +15,7 @@ use rusqlite_migration::{M, Migrations};
 use super::StorageError;
 use super::rows::{
     Changes, CollectiveRow, ConflictRow, DeviceListing, DeviceRow, Head, InviteRow, Loaded,
-    NewMember, Prepared, RecordRow, access_from, id, parse,
+    NewMember, Prepared, RecordRow, access_from, history_page, id, parse,
 };
 
 /// File name of the database inside the data directory.
@@ -587,6 +587,27 @@ pub(crate) fn log_length(conn: &mut Connection, collective: Id) -> Result<u64, S
         |row| row.get(0),
     )?;
     Ok(count as u64)
+}
+
+/// Applied operations of `collective` after version `since`, at most `limit`,
+/// oldest first: the log time travel replays.
+pub(crate) fn history(
+    conn: &mut Connection,
+    collective: Id,
+    since: u64,
+    limit: usize,
+) -> Result<HistoryPage, StorageError> {
+    let mut statement = conn.prepare(
+        "SELECT version, received_at, operation, actor FROM operations
+         WHERE collective_id = ?1 AND version > ?2 ORDER BY version LIMIT ?3",
+    )?;
+    let rows = statement
+        .query_map(
+            params![collective.to_string(), since as i64, (limit + 1) as i64],
+            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
+        )?
+        .collect::<Result<Vec<_>, _>>()?;
+    history_page(since, limit, rows)
 }
 
 /// Changes a member's access level; true if the member exists in `collective`.
