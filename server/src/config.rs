@@ -62,6 +62,27 @@ pub enum Command {
         #[command(subcommand)]
         action: CollectiveCommand,
     },
+    /// Writes one collective (rows, log, members, devices, invites) to a
+    /// portable archive file that either engine can restore.
+    Backup {
+        /// The collective's id; may be left out when there is only one.
+        #[arg(long)]
+        collective: Option<String>,
+        /// The archive file to write (replaced if it exists).
+        #[arg(long, short)]
+        output: PathBuf,
+    },
+    /// Restores a collective from an archive made by `archipel backup`, into
+    /// the database selected by `--data-dir` or `--database-url`.
+    Restore {
+        /// The archive file to read.
+        #[arg(long, short)]
+        input: PathBuf,
+        /// Overwrite the collective if it already exists here (stop the
+        /// servers that serve it first, or restart them after).
+        #[arg(long)]
+        replace: bool,
+    },
 }
 
 /// What to do with collectives.

@@ -12,9 +12,11 @@
 //! - [`hub`] — each collective's authoritative state, its order and pokes.
 //! - [`api`] — the JSON API: joining, push, pull, live events, invites, devices.
 //! - [`web`] — the HTTP routes: health, the API, the app shell and its assets.
+//! - [`backup`] — `archipel backup` / `archipel restore` of one collective.
 //! - [`secrets`] — ids, tokens and their hashes.
 
 pub mod api;
+pub mod backup;
 pub mod config;
 pub mod hub;
 pub mod secrets;

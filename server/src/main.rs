@@ -12,11 +12,17 @@ async fn main() -> ExitCode {
     let config = Config::parse();
     init_logging(config.log_format);
 
-    if let Some(Command::Collective {
-        action: CollectiveCommand::Create { name },
-    }) = &config.command
-    {
-        return create_collective(&config, name).await;
+    match &config.command {
+        Some(Command::Collective {
+            action: CollectiveCommand::Create { name },
+        }) => return create_collective(&config, name).await,
+        Some(Command::Backup { collective, output }) => {
+            return backup(&config, collective.as_deref(), output).await;
+        }
+        Some(Command::Restore { input, replace }) => {
+            return restore(&config, input, *replace).await;
+        }
+        None => {}
     }
 
     let listener = match tokio::net::TcpListener::bind(config.bind).await {
@@ -101,6 +107,64 @@ async fn create_collective(config: &Config, name: &str) -> ExitCode {
         }
         Err(error) => {
             eprintln!("archipel: {}", error.message);
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn open(config: &Config) -> Option<Storage> {
+    match Storage::open_at(&config.location()).await {
+        Ok(storage) => Some(storage),
+        Err(error) => {
+            eprintln!("archipel: {error}");
+            None
+        }
+    }
+}
+
+/// `archipel backup [--collective ID] --output FILE`.
+async fn backup(config: &Config, collective: Option<&str>, output: &std::path::Path) -> ExitCode {
+    let collective = match collective.map(str::parse).transpose() {
+        Ok(collective) => collective,
+        Err(_) => {
+            eprintln!("archipel: --collective takes a collective id (a UUID)");
+            return ExitCode::FAILURE;
+        }
+    };
+    let Some(storage) = open(config).await else {
+        return ExitCode::FAILURE;
+    };
+    match archipel_server::backup::backup(&storage, collective, output).await {
+        Ok(summary) => {
+            println!(
+                "Sauvegarde écrite · backup written: {} — {summary}",
+                output.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("archipel: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `archipel restore --input FILE [--replace]`.
+async fn restore(config: &Config, input: &std::path::Path, replace: bool) -> ExitCode {
+    let Some(storage) = open(config).await else {
+        return ExitCode::FAILURE;
+    };
+    match archipel_server::backup::restore(&storage, input, replace).await {
+        Ok(summary) => {
+            println!(
+                "Collectif restauré · collective restored into {} ({}): {summary}",
+                storage.describe(),
+                storage.engine_name()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("archipel: {message}");
             ExitCode::FAILURE
         }
     }

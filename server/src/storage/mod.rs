@@ -10,7 +10,9 @@
 //! - [`rows`] — the row shapes both engines read and write.
 //! - [`sqlite`] — the embedded engine (one connection, tokio's blocking pool).
 //! - [`postgres`] — the shared engine (a pool, advisory locks, LISTEN/NOTIFY).
+//! - [`archive`] — a collective's portable backup, written and restored by either engine.
 
+pub mod archive;
 pub mod postgres;
 pub mod rows;
 pub mod sqlite;
@@ -21,6 +23,7 @@ use archipel_core::wire::{HistoryPage, StoredResult};
 use archipel_core::{Access, Id};
 use tokio::sync::broadcast;
 
+use self::archive::Rows;
 use self::postgres::{PgWriter, Postgres};
 use self::rows::{
     Changes, CollectiveRow, DeviceListing, DeviceRow, Head, InviteRow, Loaded, NewMember, Prepared,
@@ -58,6 +61,9 @@ pub enum StorageError {
     /// The blocking task running the query panicked or was cancelled.
     #[error("database task failed: {0}")]
     Task(String),
+    /// A restore would overwrite a collective that exists (ask to replace it).
+    #[error("collective {0} already exists here; restore with --replace to overwrite it")]
+    CollectiveExists(String),
     /// Stored data the server cannot read back (never expected; a bug or tampering).
     #[error("stored data is unreadable: {0}")]
     Corrupt(String),
@@ -77,6 +83,25 @@ impl StorageError {
             _ => false,
         }
     }
+}
+
+/// Tables holding a collective's rows, in the order a replacing restore
+/// deletes them (references first).
+pub(crate) const DELETE_ORDER: &[&str] = &[
+    "operations",
+    "results",
+    "records",
+    "conflicts",
+    "clients",
+    "invites",
+    "devices",
+    "members",
+    "collectives",
+];
+
+/// Bytes from an archive's hex.
+pub(crate) fn unhex(text: &str) -> Result<Vec<u8>, StorageError> {
+    hex::decode(text).map_err(|error| StorageError::Corrupt(format!("a token hash: {error}")))
 }
 
 /// Which database to open.
@@ -360,6 +385,25 @@ impl Storage {
         access: Access,
     ) -> Result<bool, StorageError> {
         dispatch!(self, set_member_access(collective, member, access))
+    }
+
+    /// Every stored row of `collective`, read consistently, for a backup;
+    /// `None` if it does not exist.
+    ///
+    /// # Errors
+    /// See [`StorageError`].
+    pub async fn export(&self, collective: Id) -> Result<Option<Rows>, StorageError> {
+        dispatch!(self, export(collective))
+    }
+
+    /// Restores an archived collective in one transaction. An existing one of
+    /// the same id is refused ([`StorageError::CollectiveExists`]) unless
+    /// `replace`, which deletes it first. Processes serving it must reload it.
+    ///
+    /// # Errors
+    /// See [`StorageError`]; nothing is written on error.
+    pub async fn import(&self, rows: Rows, replace: bool) -> Result<(), StorageError> {
+        dispatch!(self, import(&rows, replace))
     }
 
     /// Withdraws an invite; true if it existed in `collective`.

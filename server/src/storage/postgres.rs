@@ -25,11 +25,15 @@ use deadpool_postgres::{Manager, ManagerConfig, Object, Pool, RecyclingMethod, R
 use tokio::sync::broadcast;
 use tokio_postgres::{AsyncMessage, IsolationLevel, NoTls, Row};
 
+use super::archive::{
+    ClientLine, CollectiveLine, ConflictLine, DeviceLine, InviteLine, MemberLine, OperationLine,
+    RecordLine, ResultLine, Rows,
+};
 use super::rows::{
     Changes, CollectiveRow, ConflictRow, DeviceListing, DeviceRow, Head, InviteRow, Loaded,
     NewMember, Prepared, RecordRow, access_from, history_page, id, parse,
 };
-use super::{Notice, StorageError};
+use super::{DELETE_ORDER, Notice, StorageError, unhex};
 
 /// The schema, in order, as (version, SQL). Kept file for file in step with
 /// the SQLite migrations (a test checks the names).
@@ -568,6 +572,311 @@ impl Postgres {
             )
             .await?;
         Ok(changed > 0)
+    }
+}
+
+impl Postgres {
+    /// Every stored row of `collective`, read in one `REPEATABLE READ`
+    /// snapshot, in the same order as SQLite; `None` if it does not exist.
+    pub(crate) async fn export(&self, collective: Id) -> Result<Option<Rows>, StorageError> {
+        let mut client = self.client().await?;
+        let tx = client
+            .build_transaction()
+            .isolation_level(IsolationLevel::RepeatableRead)
+            .read_only(true)
+            .start()
+            .await?;
+        let key = collective.to_string();
+        let Some(row) = tx
+            .query_opt(
+                "SELECT id, name, version, received, created_at FROM collectives WHERE id = $1",
+                &[&key],
+            )
+            .await?
+        else {
+            return Ok(None);
+        };
+        let mut rows = Rows {
+            collective: Some(CollectiveLine {
+                id: row.get(0),
+                name: row.get(1),
+                version: row.get(2),
+                received: row.get(3),
+                created_at: row.get(4),
+            }),
+            ..Rows::default()
+        };
+        let all = |sql: &'static str| {
+            let tx = &tx;
+            let key = &key;
+            async move { tx.query(sql, &[key]).await }
+        };
+        rows.members = all(
+            "SELECT id, person_id, display_name, access, created_at FROM members
+             WHERE collective_id = $1 ORDER BY id COLLATE \"C\"",
+        )
+        .await?
+        .iter()
+        .map(|row| MemberLine {
+            id: row.get(0),
+            person_id: row.get(1),
+            display_name: row.get(2),
+            access: row.get(3),
+            created_at: row.get(4),
+        })
+        .collect();
+        rows.devices = all(
+            "SELECT id, member_id, token_hash, created_at, revoked_at FROM devices
+             WHERE collective_id = $1 ORDER BY id COLLATE \"C\"",
+        )
+        .await?
+        .iter()
+        .map(|row| DeviceLine {
+            id: row.get(0),
+            member_id: row.get(1),
+            token_hash: hex::encode(row.get::<_, Vec<u8>>(2)),
+            created_at: row.get(3),
+            revoked_at: row.get(4),
+        })
+        .collect();
+        rows.invites = all(
+            "SELECT id, token_hash, access, expires_at, max_uses, uses, created_by, created_at, revoked_at
+             FROM invites WHERE collective_id = $1 ORDER BY id COLLATE \"C\"",
+        )
+        .await?
+        .iter()
+        .map(|row| InviteLine {
+            id: row.get(0),
+            token_hash: hex::encode(row.get::<_, Vec<u8>>(1)),
+            access: row.get(2),
+            expires_at: row.get(3),
+            max_uses: row.get(4),
+            uses: row.get(5),
+            created_by: row.get(6),
+            created_at: row.get(7),
+            revoked_at: row.get(8),
+        })
+        .collect();
+        rows.clients = all(
+            "SELECT client_id, last_seq FROM clients WHERE collective_id = $1
+             ORDER BY client_id COLLATE \"C\"",
+        )
+        .await?
+        .iter()
+        .map(|row| ClientLine {
+            client_id: row.get(0),
+            last_seq: row.get(1),
+        })
+        .collect();
+        rows.results = all(
+            "SELECT client_id, seq, op_id, outcome, version, refusal FROM results
+             WHERE collective_id = $1 ORDER BY client_id COLLATE \"C\", seq",
+        )
+        .await?
+        .iter()
+        .map(|row| ResultLine {
+            client_id: row.get(0),
+            seq: row.get(1),
+            op_id: row.get(2),
+            outcome: row.get(3),
+            version: row.get(4),
+            refusal: row.get(5),
+        })
+        .collect();
+        rows.records = all(
+            "SELECT id, kind, changed_at, data FROM records WHERE collective_id = $1
+             ORDER BY id COLLATE \"C\"",
+        )
+        .await?
+        .iter()
+        .map(|row| RecordLine {
+            id: row.get(0),
+            kind: row.get(1),
+            changed_at: row.get(2),
+            data: row.get(3),
+        })
+        .collect();
+        rows.conflicts = all(
+            "SELECT id, at, data FROM conflicts WHERE collective_id = $1 ORDER BY id COLLATE \"C\"",
+        )
+        .await?
+        .iter()
+        .map(|row| ConflictLine {
+            id: row.get(0),
+            at: row.get(1),
+            data: row.get(2),
+        })
+        .collect();
+        rows.operations = all(
+            "SELECT version, op_id, client_id, seq, actor, operation, received_at FROM operations
+             WHERE collective_id = $1 ORDER BY version",
+        )
+        .await?
+        .iter()
+        .map(|row| OperationLine {
+            version: row.get(0),
+            op_id: row.get(1),
+            client_id: row.get(2),
+            seq: row.get(3),
+            actor: row.get(4),
+            operation: row.get(5),
+            received_at: row.get(6),
+        })
+        .collect();
+        tx.commit().await?;
+        Ok(Some(rows))
+    }
+
+    /// Writes every row of an archived collective in one transaction, holding
+    /// the collective's lock so no push interleaves; an existing collective of
+    /// that id is refused, or first deleted whole when `replace`.
+    pub(crate) async fn import(&self, rows: &Rows, replace: bool) -> Result<(), StorageError> {
+        let collective = rows
+            .collective
+            .as_ref()
+            .ok_or_else(|| StorageError::Corrupt("an archive without its collective".into()))?;
+        let key = collective.id.as_str();
+        let mut client = self.client().await?;
+        let tx = client
+            .build_transaction()
+            .isolation_level(IsolationLevel::RepeatableRead)
+            .start()
+            .await?;
+        tx.execute(
+            "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+            &[&key],
+        )
+        .await?;
+        let exists: i64 = tx
+            .query_one("SELECT COUNT(*) FROM collectives WHERE id = $1", &[&key])
+            .await?
+            .get(0);
+        if exists > 0 {
+            if !replace {
+                return Err(StorageError::CollectiveExists(key.to_owned()));
+            }
+            for table in DELETE_ORDER {
+                let column = if *table == "collectives" {
+                    "id"
+                } else {
+                    "collective_id"
+                };
+                tx.execute(&format!("DELETE FROM {table} WHERE {column} = $1"), &[&key])
+                    .await?;
+            }
+        }
+        tx.execute(
+            "INSERT INTO collectives (id, name, version, received, created_at) VALUES ($1, $2, $3, $4, $5)",
+            &[
+                &key,
+                &collective.name,
+                &collective.version,
+                &collective.received,
+                &collective.created_at,
+            ],
+        )
+        .await?;
+        for row in &rows.members {
+            tx.execute(
+                "INSERT INTO members (id, collective_id, person_id, display_name, access, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+                &[&row.id, &key, &row.person_id, &row.display_name, &row.access, &row.created_at],
+            )
+            .await?;
+        }
+        for row in &rows.devices {
+            tx.execute(
+                "INSERT INTO devices (id, member_id, collective_id, token_hash, created_at, revoked_at)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+                &[
+                    &row.id,
+                    &row.member_id,
+                    &key,
+                    &unhex(&row.token_hash)?,
+                    &row.created_at,
+                    &row.revoked_at,
+                ],
+            )
+            .await?;
+        }
+        for row in &rows.invites {
+            tx.execute(
+                "INSERT INTO invites (id, collective_id, token_hash, access, expires_at, max_uses, uses, created_by, created_at, revoked_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+                &[
+                    &row.id,
+                    &key,
+                    &unhex(&row.token_hash)?,
+                    &row.access,
+                    &row.expires_at,
+                    &row.max_uses,
+                    &row.uses,
+                    &row.created_by,
+                    &row.created_at,
+                    &row.revoked_at,
+                ],
+            )
+            .await?;
+        }
+        for row in &rows.clients {
+            tx.execute(
+                "INSERT INTO clients (client_id, collective_id, last_seq) VALUES ($1, $2, $3)",
+                &[&row.client_id, &key, &row.last_seq],
+            )
+            .await?;
+        }
+        for row in &rows.results {
+            tx.execute(
+                "INSERT INTO results (client_id, seq, collective_id, op_id, outcome, version, refusal)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                &[
+                    &row.client_id,
+                    &row.seq,
+                    &key,
+                    &row.op_id,
+                    &row.outcome,
+                    &row.version,
+                    &row.refusal,
+                ],
+            )
+            .await?;
+        }
+        for row in &rows.records {
+            let record = RecordRow {
+                id: row.id.clone(),
+                kind: row.kind.clone(),
+                changed_at: row.changed_at,
+                data: row.data.clone(),
+            };
+            upsert_record(&tx, key, &record).await?;
+        }
+        for row in &rows.conflicts {
+            let conflict = ConflictRow {
+                id: row.id.clone(),
+                at: row.at,
+                data: row.data.clone(),
+            };
+            upsert_conflict(&tx, key, &conflict).await?;
+        }
+        for row in &rows.operations {
+            tx.execute(
+                "INSERT INTO operations (collective_id, version, op_id, client_id, seq, actor, operation, received_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                &[
+                    &key,
+                    &row.version,
+                    &row.op_id,
+                    &row.client_id,
+                    &row.seq,
+                    &row.actor,
+                    &row.operation,
+                    &row.received_at,
+                ],
+            )
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
     }
 }
 
