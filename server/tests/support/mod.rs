@@ -100,6 +100,14 @@ impl Server {
             .await
             .expect("bootstrap")
             .unwrap_or_default();
+        let mut server = Server::serve(location, state).await;
+        server.admin_join = admin_join;
+        server
+    }
+
+    /// Serves `state` as it is (no first-start demo).
+    pub async fn serve(location: Location, state: AppState) -> Server {
+        let admin_join = String::new();
         let listener = TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let base = format!("http://{}", listener.local_addr().expect("address"));
         let (stop, stopped) = oneshot::channel::<()>();
