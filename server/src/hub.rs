@@ -285,13 +285,6 @@ impl Hub {
         })
         .await
     }
-
-    /// Forgets the collective's memory: the next use reloads it from the
-    /// database (after a restore replaced its rows).
-    pub async fn forget(&self, collective: Id) {
-        let slot = self.slot(collective);
-        slot.lock().await.stale = true;
-    }
 }
 
 /// Hands changes announced by other processes to this process's subscribers.

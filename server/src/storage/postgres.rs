@@ -59,6 +59,12 @@ pub(crate) const MIGRATIONS: &[(u32, &str, &str)] = &[
 const CHANNEL: &str = "archipel_changes";
 /// Advisory lock key held while migrating ("Archipel" in ASCII).
 const MIGRATION_LOCK: i64 = 0x4172_6368_6970_656c;
+/// Session settings for every connection. A writer waits at most 30 s for a
+/// collective's lock (the push then fails as "storage unavailable, retry");
+/// the database notices a vanished process (a crashed machine, not only a
+/// killed process) within about 25 s and frees the locks it held.
+const SESSION_OPTIONS: &str = "-c lock_timeout=30s -c tcp_keepalives_idle=10 \
+    -c tcp_keepalives_interval=5 -c tcp_keepalives_count=3";
 /// Connections per process.
 const POOL_SIZE: usize = 16;
 /// How long a request waits for a free connection or a new one.
@@ -110,6 +116,12 @@ impl Postgres {
         if config.get_application_name().is_none() {
             config.application_name("archipel");
         }
+        // Ours come after any options in the URL; the URL's own win for the rest.
+        let options = match config.get_options() {
+            Some(given) => format!("{SESSION_OPTIONS} {given}"),
+            None => SESSION_OPTIONS.to_owned(),
+        };
+        config.options(options);
         let target = describe(&config);
         let manager = Manager::from_config(
             config.clone(),
@@ -1052,14 +1064,17 @@ impl PgWriter {
             .start()
             .await?;
         tx.execute(
-            "INSERT INTO clients (client_id, collective_id, last_seq) VALUES ($1, $2, $3)
+            &tx.prepare_cached(
+                "INSERT INTO clients (client_id, collective_id, last_seq) VALUES ($1, $2, $3)
              ON CONFLICT (client_id) DO UPDATE SET last_seq = EXCLUDED.last_seq",
+            )
+            .await?,
             &[&prepared.client, &prepared.collective, &prepared.seq],
         )
         .await?;
         tx.execute(
-            "INSERT INTO results (client_id, seq, collective_id, op_id, outcome, version, refusal)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            &tx.prepare_cached("INSERT INTO results (client_id, seq, collective_id, op_id, outcome, version, refusal)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)").await?,
             &[
                 &prepared.client,
                 &prepared.seq,
@@ -1073,8 +1088,8 @@ impl PgWriter {
         .await?;
         if let Some(version) = prepared.version {
             tx.execute(
-                "INSERT INTO operations (collective_id, version, op_id, client_id, seq, actor, operation, received_at)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            &tx.prepare_cached("INSERT INTO operations (collective_id, version, op_id, client_id, seq, actor, operation, received_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)").await?,
                 &[
                     &prepared.collective,
                     &version,
@@ -1094,13 +1109,17 @@ impl PgWriter {
                 upsert_conflict(&tx, &prepared.collective, conflict).await?;
             }
             tx.execute(
-                "UPDATE collectives SET version = $2, received = received + 1 WHERE id = $1",
+                &tx.prepare_cached(
+                    "UPDATE collectives SET version = $2, received = received + 1 WHERE id = $1",
+                )
+                .await?,
                 &[&prepared.collective, &version],
             )
             .await?;
         } else {
             tx.execute(
-                "UPDATE collectives SET received = received + 1 WHERE id = $1",
+                &tx.prepare_cached("UPDATE collectives SET received = received + 1 WHERE id = $1")
+                    .await?,
                 &[&prepared.collective],
             )
             .await?;
@@ -1162,9 +1181,9 @@ pub(crate) async fn upsert_record(
     record: &RecordRow,
 ) -> Result<(), StorageError> {
     tx.execute(
-        "INSERT INTO records (collective_id, id, kind, changed_at, data) VALUES ($1, $2, $3, $4, $5)
+            &tx.prepare_cached("INSERT INTO records (collective_id, id, kind, changed_at, data) VALUES ($1, $2, $3, $4, $5)
          ON CONFLICT (collective_id, id) DO UPDATE
-         SET kind = EXCLUDED.kind, changed_at = EXCLUDED.changed_at, data = EXCLUDED.data",
+         SET kind = EXCLUDED.kind, changed_at = EXCLUDED.changed_at, data = EXCLUDED.data").await?,
         &[
             &collective,
             &record.id,
@@ -1183,8 +1202,11 @@ pub(crate) async fn upsert_conflict(
     conflict: &ConflictRow,
 ) -> Result<(), StorageError> {
     tx.execute(
-        "INSERT INTO conflicts (collective_id, id, at, data) VALUES ($1, $2, $3, $4)
+        &tx.prepare_cached(
+            "INSERT INTO conflicts (collective_id, id, at, data) VALUES ($1, $2, $3, $4)
          ON CONFLICT (collective_id, id) DO UPDATE SET at = EXCLUDED.at, data = EXCLUDED.data",
+        )
+        .await?,
         &[&collective, &conflict.id, &conflict.at, &conflict.data],
     )
     .await?;
