@@ -1,5 +1,6 @@
 //! End-to-end sync figures on loopback, against a real server with a real
-//! SQLite file: one device pushes operations made offline, a second pulls
+//! SQLite file (or PostgreSQL, with `ARCHIPEL_DATABASE_URL` naming an empty
+//! database): one device pushes operations made offline, a second pulls
 //! them; then one change among many rows is pulled incrementally.
 //!
 //! Run: `cargo run --release -p archipel-server --example sync_bench [operations] [rows]`
@@ -117,9 +118,12 @@ async fn main() {
     let rows: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(50_000);
 
     let dir = tempfile::tempdir().expect("temp dir");
-    let storage = Storage::open(&dir.path().join("data"))
-        .await
-        .expect("storage");
+    let location = match std::env::var("ARCHIPEL_DATABASE_URL") {
+        Ok(url) => archipel_server::Location::Postgres(url),
+        Err(_) => archipel_server::Location::Sqlite(dir.path().join("data")),
+    };
+    let storage = Storage::open_at(&location).await.expect("storage");
+    println!("engine: {}", storage.engine_name());
     let state = AppState::new(storage, dir.path().join("dist"));
     let path = archipel_server::bootstrap(&state)
         .await

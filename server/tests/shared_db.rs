@@ -1,13 +1,15 @@
 //! Several servers on one PostgreSQL database, as behind a load balancer:
 //! concurrent pushes to one collective through both lose no update, a refusal
 //! or an edit made through one is known to the other, and devices connected to
-//! one are poked by changes made through the other.
+//! one are poked by changes made through the other. Also: a serialisation
+//! failure forced from outside is retried and applies the operation once.
 
 mod support;
 
 use std::time::Duration;
 
 use archipel_core::{Change, Id, Kind, Value};
+use archipel_server::Location;
 use serde_json::Value as Json;
 use support::{Engine, Server, outcome};
 
@@ -179,4 +181,65 @@ async fn an_edit_through_one_server_pokes_devices_on_the_other() {
     let (records, _, cursor) = watcher.pull_all(&b, version - 1, 500).await;
     assert_eq!(cursor, version);
     assert_eq!(records.len(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_serialisation_failure_is_retried_and_the_operation_applies_once() {
+    if support::pg::skip() {
+        return;
+    }
+    let server = Server::start(Engine::Postgres).await;
+    let mut admin = server.admin().await;
+    let Location::Postgres(url) = &server.location else {
+        unreachable!("a PostgreSQL server");
+    };
+    let (mut other, connection) = tokio_postgres::connect(url, tokio_postgres::NoTls)
+        .await
+        .expect("connects");
+    tokio::spawn(connection);
+    // Someone else (an operator's script, say) holds the collective's row…
+    let tx = other.transaction().await.expect("begins");
+    tx.execute(
+        "UPDATE collectives SET name = name WHERE id = $1",
+        &[&admin.collective.to_string()],
+    )
+    .await
+    .expect("locks the row");
+    let before = admin.pull_all(&server, 0, 2_000).await.2;
+    let op = admin.op(place(new_id(), "Pendant le verrou"));
+    let pushing = {
+        let base = server.url("/api/sync/push");
+        let token = admin.token.clone();
+        let http = server.http.clone();
+        let op = op.clone();
+        tokio::spawn(async move {
+            http.post(base)
+                .bearer_auth(token)
+                .json(&serde_json::json!({ "operations": [op] }))
+                .send()
+                .await
+                .expect("answered")
+                .json::<Json>()
+                .await
+                .expect("json")
+        })
+    };
+    // …and commits while the push waits on it: the push's REPEATABLE READ
+    // transaction can no longer update that row and must start over.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    tx.commit().await.expect("commits");
+    let body = pushing.await.expect("push");
+    assert_eq!(body["results"][0]["outcome"], "applied", "{body}");
+    assert_eq!(body["results"][0]["version"].as_u64(), Some(before + 1));
+    let log = server
+        .state
+        .hub
+        .storage()
+        .log_length(admin.collective)
+        .await
+        .expect("log");
+    assert_eq!(log, before + 1, "applied exactly once");
+    let (_, body) = admin.push_ops(&server, &[op]).await;
+    assert_eq!(body["results"][0]["outcome"], "applied", "a replay");
+    assert_eq!(body["results"][0]["version"].as_u64(), Some(before + 1));
 }
