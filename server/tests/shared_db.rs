@@ -243,3 +243,22 @@ async fn a_serialisation_failure_is_retried_and_the_operation_applies_once() {
     assert_eq!(body["results"][0]["outcome"], "applied", "a replay");
     assert_eq!(body["results"][0]["version"].as_u64(), Some(before + 1));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_servers_starting_together_on_an_empty_database_make_one_demo() {
+    if support::pg::skip() {
+        return;
+    }
+    let (location, _) = Engine::Postgres.fresh().await;
+    let (a, b) = tokio::join!(
+        Server::start_at(location.clone()),
+        Server::start_at(location.clone())
+    );
+    let joins = [&a, &b]
+        .iter()
+        .filter(|server| !server.admin_join.is_empty())
+        .count();
+    assert_eq!(joins, 1, "exactly one printed an admin invitation");
+    let collectives = a.state.hub.storage().collectives().await.expect("listed");
+    assert_eq!(collectives.len(), 1);
+}

@@ -217,11 +217,9 @@ impl Postgres {
 
     pub(crate) async fn claim_first_start(&self) -> Result<bool, StorageError> {
         let mut client = self.client().await?;
-        let tx = client
-            .build_transaction()
-            .isolation_level(IsolationLevel::Serializable)
-            .start()
-            .await?;
+        // READ COMMITTED on purpose: of two processes starting together, the
+        // second's insert waits for the first's commit and then does nothing.
+        let tx = client.transaction().await?;
         let any: i64 = tx
             .query_one("SELECT COUNT(*) FROM collectives", &[])
             .await?
