@@ -6,7 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::ids::Id;
-use crate::op::{Access, Operation};
+use crate::op::{Access, Actor, Operation};
 use crate::refusal::{Lang, Refusal};
 use crate::state::{Conflict, Record};
 
@@ -198,4 +198,31 @@ pub struct Pulled {
     pub cursor: u64,
     /// Whether another page follows.
     pub more: bool,
+}
+
+/// One operation of the server's log of *applied* operations (time travel).
+///
+/// Refused operations are not in that log, so a client's sequence numbers
+/// may have gaps; versions follow one another.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AppliedEntry {
+    /// The collective version the operation produced.
+    pub version: u64,
+    /// When the server received it (Unix milliseconds, the server's clock).
+    pub received_at: i64,
+    /// The operation as the client sent it.
+    pub op: Operation,
+    /// The actor as the server authorised them then.
+    pub actor: Actor,
+}
+
+/// A page of the log of applied operations, in version order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistoryPage {
+    /// Entries after the cursor asked for, oldest first.
+    pub entries: Vec<AppliedEntry>,
+    /// Whether another page follows.
+    pub more: bool,
+    /// The version to ask from next (the last entry's, or the one asked for).
+    pub cursor: u64,
 }
