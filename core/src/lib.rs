@@ -16,6 +16,7 @@ pub mod demo;
 pub mod health;
 pub mod history;
 pub mod ids;
+pub mod map;
 pub mod op;
 pub mod queries;
 pub mod refusal;

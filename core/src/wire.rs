@@ -200,27 +200,29 @@ pub struct Pulled {
     pub more: bool,
 }
 
-/// One applied operation of the collective's log, as `GET /api/history`
-/// returns it: what time travel replays.
+/// One operation of the server's log of *applied* operations (time travel).
+///
+/// Refused operations are not in that log, so a client's sequence numbers
+/// may have gaps; versions follow one another.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AppliedEntry {
-    /// The collective version this operation produced.
+    /// The collective version the operation produced.
     pub version: u64,
-    /// When the server received it (unix milliseconds).
+    /// When the server received it (Unix milliseconds, the server's clock).
     pub received_at: i64,
     /// The operation as the client sent it.
     pub op: Operation,
-    /// Who it was authorised as, then.
+    /// The actor as the server authorised them then.
     pub actor: Actor,
 }
 
-/// `GET /api/history` answer: applied operations after `since`, oldest first.
+/// A page of the log of applied operations, in version order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistoryPage {
-    /// The operations, in version order.
+    /// Entries after the cursor asked for, oldest first.
     pub entries: Vec<AppliedEntry>,
     /// Whether another page follows.
     pub more: bool,
-    /// The `since` to ask for next.
+    /// The version to ask from next (the last entry's, or the one asked for).
     pub cursor: u64,
 }
