@@ -167,7 +167,11 @@ fn Unsent() -> impl IntoView {
     let sync = use_sync();
     let export = move |_| {
         let json = sync.export_unsent();
-        download("archipel-modifications-non-envoyees.json", &json);
+        crate::ui::download_text(
+            "archipel-modifications-non-envoyees.json",
+            "application/json",
+            &json,
+        );
     };
     view! {
         <section class="card unsent" id="non-appliquees" aria-labelledby="unsent-title">
@@ -224,30 +228,6 @@ fn Unsent() -> impl IntoView {
             </Show>
         </section>
     }
-}
-
-/// Offers `text` as a file download.
-fn download(name: &str, text: &str) {
-    use wasm_bindgen::JsCast;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Some(anchor) = document()
-        .create_element("a")
-        .ok()
-        .and_then(|element| element.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        anchor.set_href(&url);
-        anchor.set_download(name);
-        anchor.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 /// Bytes as people read them, in the interface's language (`1,2 Mo` / `1.2 MB`).
