@@ -13,6 +13,7 @@
 pub mod apply;
 pub mod authz;
 pub mod demo;
+pub mod generate;
 pub mod health;
 pub mod history;
 pub mod ids;

@@ -4,6 +4,8 @@
 use std::collections::BTreeMap;
 use std::collections::btree_map::Entry;
 
+use rustc_hash::FxHashMap;
+
 use crate::ids::Id;
 use crate::search::fold;
 use crate::state::State;
@@ -64,6 +66,8 @@ pub fn coverage(state: &State) -> Coverage {
     }
     let mut unlisted: Vec<FunctionCoverage> = Vec::new();
     let mut others: BTreeMap<String, usize> = BTreeMap::new();
+    // Names repeat from pôle to pôle: fold each spelling once.
+    let mut folded: FxHashMap<&str, String> = FxHashMap::default();
     for entry in census(state) {
         if !entry.shown || entry.kind == NodeKind::Partner {
             continue;
@@ -72,11 +76,13 @@ pub fn coverage(state: &State) -> Coverage {
             continue;
         };
         for name in served {
-            let key = fold(name);
-            let coverage = if let Some(&at) = listed.get(&key) {
+            let key = folded
+                .entry(name.as_str())
+                .or_insert_with_key(|name| fold(name));
+            let coverage = if let Some(&at) = listed.get(key.as_str()) {
                 &mut functions[at]
             } else {
-                let at = *others.entry(key).or_insert_with(|| {
+                let at = *others.entry(key.clone()).or_insert_with(|| {
                     unlisted.push(FunctionCoverage {
                         name: name.clone(),
                         poles: Vec::new(),

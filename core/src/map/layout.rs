@@ -59,9 +59,9 @@ pub const FUNCTION_MARGIN: f64 = 6.0;
 /// Footprints are rounded up to a multiple of this.
 pub const FOOTPRINT_STEP: f64 = 8.0;
 /// Distance between two candidate rings.
-pub const RING_STEP: f64 = 36.0;
+pub const RING_STEP: f64 = 48.0;
 /// Distance between two candidate spots along a ring (about).
-pub const ARC_STEP: f64 = 18.0;
+pub const ARC_STEP: f64 = 32.0;
 /// How far beyond the pôles placed so far a partner collective's ring starts.
 pub const PARTNER_GAP: f64 = 48.0;
 /// Candidate directions for a function around its pôle.
@@ -71,7 +71,7 @@ const CROWN_STEP: f64 = 4.0;
 /// The golden angle, in radians: the step between a ring's candidate spots.
 const GOLDEN_ANGLE: f64 = PI * 0.763_932_022_500_210_3; // π (3 − √5)
 /// Side of a cell of the collision grid.
-const CELL: f64 = 160.0;
+const CELL: f64 = 320.0;
 
 /// One node to place, in creation order.
 #[derive(Debug, Clone, PartialEq)]
@@ -299,16 +299,27 @@ impl Grid {
     /// Whether a disc at `(x, y)` of radius `r` comes closer than `margin` to
     /// a placed one (other than `ignore`).
     fn collides(&self, x: f64, y: f64, r: f64, margin: f64, ignore: Option<usize>) -> bool {
-        Grid::cell_range(x, y, r + margin).any(|cell| {
-            self.cells.get(&cell).is_some_and(|entries| {
-                entries.iter().any(|&entry| {
-                    let (px, py, pr) = self.discs[entry];
-                    let reach = r + pr + margin;
-                    Some(entry) != ignore
-                        && (x - px) * (x - px) + (y - py) * (y - py) < reach * reach
-                })
+        self.blocker(x, y, r, margin, ignore).is_some()
+    }
+
+    /// The first placed disc (other than `ignore`) that a disc at `(x, y)` of
+    /// radius `r` comes closer to than `margin`.
+    fn blocker(&self, x: f64, y: f64, r: f64, margin: f64, ignore: Option<usize>) -> Option<usize> {
+        Grid::cell_range(x, y, r + margin).find_map(|cell| {
+            self.cells.get(&cell).and_then(|entries| {
+                entries
+                    .iter()
+                    .copied()
+                    .find(|&entry| Some(entry) != ignore && self.blocks(entry, x, y, r, margin))
             })
         })
+    }
+
+    /// Whether placed disc `entry` comes closer than `margin` to a disc at `(x, y)` of radius `r`.
+    fn blocks(&self, entry: usize, x: f64, y: f64, r: f64, margin: f64) -> bool {
+        let (px, py, pr) = self.discs[entry];
+        let reach = r + pr + margin;
+        (x - px) * (x - px) + (y - py) * (y - py) < reach * reach
     }
 }
 
@@ -320,7 +331,13 @@ struct Ring {
     full_for: f64,
     /// Per spot, the smallest footprint that did not fit there.
     refused: Vec<f64>,
+    /// Per spot, the placed disc that last stood in the way ([`NO_ONE`] if
+    /// none yet): tested first, as it usually still does.
+    blocker: Vec<usize>,
 }
+
+/// No disc stood in the way of this spot yet.
+const NO_ONE: usize = usize::MAX;
 
 /// The candidate rings, made as the layout reaches them.
 #[derive(Default)]
@@ -351,6 +368,7 @@ impl Rings {
                 spots,
                 full_for: f64::INFINITY,
                 refused: vec![f64::INFINITY; count],
+                blocker: vec![NO_ONE; count],
             });
         }
         &mut self.rings[index]
@@ -378,15 +396,23 @@ impl Rings {
                 continue;
             }
             for spot in 0..ring.spots.len() {
-                if remember && ring.refused[spot] <= r {
-                    continue;
-                }
                 let (x, y) = ring.spots[spot];
-                if !grid.collides(x, y, r, MARGIN, ignore) {
-                    return (x, y);
-                }
                 if remember {
-                    ring.refused[spot] = ring.refused[spot].min(r);
+                    let known = ring.blocker[spot];
+                    if ring.refused[spot] <= r
+                        || (known != NO_ONE && grid.blocks(known, x, y, r, MARGIN))
+                    {
+                        ring.refused[spot] = ring.refused[spot].min(r);
+                        continue;
+                    }
+                }
+                match grid.blocker(x, y, r, MARGIN, ignore) {
+                    None => return (x, y),
+                    Some(entry) if remember => {
+                        ring.refused[spot] = ring.refused[spot].min(r);
+                        ring.blocker[spot] = entry;
+                    }
+                    Some(_) => {}
                 }
             }
             if remember {

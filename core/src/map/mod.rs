@@ -362,12 +362,22 @@ pub fn build(state: &State, today: Date) -> MapModel {
             colours[index] = palette_colour(entry.record.id).to_owned();
         }
     }
+    // Functions share their pôle's colour: mix each one once.
+    let mut lightened: FxHashMap<String, String> = FxHashMap::default();
     for (index, entry) in entries.iter().enumerate() {
         if let Some(host) = entry.host.filter(|_| colours[index].is_empty()) {
-            colours[index] = label::lighten(&colours[host], 0.45)
-                .unwrap_or_else(|| palette_colour(entry.record.id).to_owned());
+            let base = colours[host].clone();
+            colours[index] = lightened
+                .entry(base)
+                .or_insert_with_key(|base| {
+                    label::lighten(base, 0.45)
+                        .unwrap_or_else(|| palette_colour(entry.record.id).to_owned())
+                })
+                .clone();
         }
     }
+    let mut inks: FxHashMap<String, Ink> = FxHashMap::default();
+    let mut known: FxHashMap<String, usize> = FxHashMap::default();
 
     let shown: FxHashSet<Id> = entries
         .iter()
@@ -396,7 +406,9 @@ pub fn build(state: &State, today: Date) -> MapModel {
             .filter_map(|&person| state.existing(person)?.text("display_name"))
             .map(str::to_owned)
             .collect();
-        referents.sort_by_cached_key(|name| (fold(name), name.clone()));
+        if referents.len() > 1 {
+            referents.sort_by_cached_key(|name| (fold(name), name.clone()));
+        }
         let (vacancies, at_risk) = health.get(&record.id).cloned().unwrap_or_default();
         let colour = std::mem::take(&mut colours[index]);
         nodes.push(MapNode {
@@ -406,12 +418,14 @@ pub fn build(state: &State, today: Date) -> MapModel {
             label: label_lines(&name),
             font_size: font_size(entry.kind),
             name,
-            ink: Ink::on(&colour),
+            ink: *inks
+                .entry(colour.clone())
+                .or_insert_with_key(|colour| Ink::on(colour)),
             colour,
             referents,
             vacancies,
             at_risk,
-            functions: served_functions(record, &order),
+            functions: served_functions(record, &order, &mut known),
             x: place.x,
             y: place.y,
             r: items[index].radius,
@@ -505,18 +519,23 @@ fn collective_functions(state: &State) -> BTreeMap<String, usize> {
         .collect()
 }
 
-/// The functions a pôle serves, in the collective's order, then the others.
-fn served_functions(record: &Record, order: &BTreeMap<String, usize>) -> Vec<String> {
+/// The functions a pôle serves, in the collective's order, then the others;
+/// `known` remembers each spelling's position (names repeat from pôle to pôle).
+fn served_functions(
+    record: &Record,
+    order: &BTreeMap<String, usize>,
+    known: &mut FxHashMap<String, usize>,
+) -> Vec<String> {
     let mut served: Vec<(usize, String)> = record
         .get("functions")
         .as_set()
         .into_iter()
         .flatten()
         .map(|name| {
-            (
-                order.get(&fold(name)).copied().unwrap_or(usize::MAX),
-                name.clone(),
-            )
+            let at = *known
+                .entry(name.clone())
+                .or_insert_with_key(|name| order.get(&fold(name)).copied().unwrap_or(usize::MAX));
+            (at, name.clone())
         })
         .collect();
     served.sort();
