@@ -4,6 +4,7 @@ import { defineConfig } from "@playwright/test";
 // nothing else running in the page. Figures go to docs/benchmarks.md.
 export default defineConfig({
   testDir: "./bench",
+  testMatch: "**/*.bench.ts",
   timeout: 600_000,
   expect: { timeout: 120_000 },
   workers: 1,

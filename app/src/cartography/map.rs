@@ -50,31 +50,74 @@ fn kind_key(kind: NodeKind) -> &'static str {
     }
 }
 
-/// What a screen reader says for a node: name, kind, referents, vacancies.
-pub fn accessible_name(node: &MapNode) -> String {
-    let kind = match node.kind {
-        NodeKind::Centre => tr!("pole-kind-centre"),
-        NodeKind::Pole => tr!("pole-kind-pole"),
-        NodeKind::Function => tr!("pole-kind-function"),
-        NodeKind::Partner => tr!("pole-kind-partner"),
-    };
-    let mut parts = vec![node.name.clone(), kind];
-    if !node.referents.is_empty() {
-        parts.push(tr!("pole-referents", { "names" => node.referents.join(", ") }));
+/// Stands for the list a translated phrase is about, so each phrase is
+/// formatted once per render and not once per node.
+const SLOT: &str = "\u{1}";
+
+/// The translated words of the nodes' accessible names, in the current
+/// language (formatting a Fluent message per node would cost more than
+/// drawing the node).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Words {
+    kinds: [String; 4],
+    referents: String,
+    vacant: String,
+    at_risk: String,
+    roles: Vec<(&'static str, String)>,
+}
+
+impl Words {
+    /// The words in the current language.
+    pub fn now() -> Words {
+        Words {
+            kinds: [
+                tr!("pole-kind-centre"),
+                tr!("pole-kind-pole"),
+                tr!("pole-kind-function"),
+                tr!("pole-kind-partner"),
+            ],
+            referents: tr!("pole-referents", { "names" => SLOT }),
+            vacant: tr!("map-vacant", { "roles" => SLOT }),
+            at_risk: tr!("map-at-risk", { "roles" => SLOT }),
+            roles: archipel_core::schema::ROLES
+                .iter()
+                .map(|role| (*role, super::panel::role_label(role)))
+                .collect(),
+        }
     }
-    let roles = |list: &[String]| {
+
+    fn roles(&self, list: &[String]) -> String {
         list.iter()
-            .map(|role| super::panel::role_label(role))
+            .map(|role| {
+                self.roles
+                    .iter()
+                    .find(|(key, _)| key == role)
+                    .map_or(role.as_str(), |(_, label)| label.as_str())
+            })
             .collect::<Vec<_>>()
             .join(", ")
-    };
-    if !node.vacancies.is_empty() {
-        parts.push(tr!("map-vacant", { "roles" => roles(&node.vacancies) }));
     }
-    if !node.at_risk.is_empty() {
-        parts.push(tr!("map-at-risk", { "roles" => roles(&node.at_risk) }));
+
+    /// What a screen reader says for a node: name, kind, referents, vacancies.
+    pub fn accessible_name(&self, node: &MapNode) -> String {
+        let kind = match node.kind {
+            NodeKind::Centre => &self.kinds[0],
+            NodeKind::Pole => &self.kinds[1],
+            NodeKind::Function => &self.kinds[2],
+            NodeKind::Partner => &self.kinds[3],
+        };
+        let mut parts = vec![node.name.clone(), kind.clone()];
+        if !node.referents.is_empty() {
+            parts.push(self.referents.replace(SLOT, &node.referents.join(", ")));
+        }
+        if !node.vacancies.is_empty() {
+            parts.push(self.vacant.replace(SLOT, &self.roles(&node.vacancies)));
+        }
+        if !node.at_risk.is_empty() {
+            parts.push(self.at_risk.replace(SLOT, &self.roles(&node.at_risk)));
+        }
+        parts.join(" — ")
     }
-    parts.join(" — ")
 }
 
 /// Moves keyboard focus to the node `id` and brings it into view.
@@ -126,6 +169,23 @@ fn save_position(map: MapCtx, id: Id, x: f64, y: f64) {
     });
 }
 
+/// How long a gesture must pause before the map is redrawn sharp at the new zoom.
+const SETTLE_MS: u32 = 150;
+
+/// A link as drawn: its ends' positions are part of its key, so moving a
+/// pôle redraws its links.
+#[derive(Debug, Clone, PartialEq)]
+struct LinkLine {
+    id: Id,
+    ends: [f64; 4],
+}
+
+impl LinkLine {
+    fn key(&self) -> (Id, [u64; 4]) {
+        (self.id, self.ends.map(f64::to_bits))
+    }
+}
+
 /// A pointer held down on the map.
 #[derive(Debug, Clone, Copy)]
 struct Touch {
@@ -175,6 +235,7 @@ pub fn MapCanvas() -> impl IntoView {
     // follows to the map area, so the click cannot tell by itself.
     let pressed = StoredValue::new(None::<Id>);
     let dragging = RwSignal::new(false);
+    let committed = RwSignal::new(map.camera.get_untracked());
 
     let measure = move || {
         if let Some(element) = host.get_untracked() {
@@ -198,6 +259,7 @@ pub fn MapCanvas() -> impl IntoView {
         if !fitted.get_value() && width > 0.0 && !empty {
             fitted.set_value(true);
             map.fit();
+            committed.set(map.camera.get_untracked());
             // The first frame with the whole map on screen, for benchmarks.
             request_animation_frame(|| {
                 if let Some(performance) = window().performance() {
@@ -423,19 +485,56 @@ pub fn MapCanvas() -> impl IntoView {
         }
     };
 
+    // Two cameras: the live one follows every gesture at once as a transform
+    // of the composited `.map-pan` layer (no repaint of the SVG), and the
+    // committed one, which the SVG itself is drawn with, catches up once the
+    // gesture has paused — then the map is re-rasterised sharp.
+    let settle = StoredValue::new_local(None::<gloo::timers::callback::Timeout>);
+    Effect::new(move |_| {
+        let live = map.camera.get();
+        let timer = gloo::timers::callback::Timeout::new(SETTLE_MS, move || committed.set(live));
+        settle.set_value(Some(timer));
+    });
+    let pan = move || {
+        let live = map.camera.get();
+        let drawn = committed.get();
+        let k = live.scale / drawn.scale;
+        format!(
+            "translate({:.2}px,{:.2}px) scale({:.5})",
+            (drawn.x - live.x) * live.scale,
+            (drawn.y - live.y) * live.scale,
+            k
+        )
+    };
+    // The SVG is three times the map area each way, centred on it, so a pan
+    // of up to one screen shows already drawn parts of the map.
     let transform = move || {
         let (width, height) = map.size.get();
-        map.camera.with(|camera| camera.css(width, height))
+        committed.with(|camera| camera.css(3.0 * width, 3.0 * height))
     };
-    let detailed = move || map.camera.with(|camera| camera.scale >= DETAIL_SCALE);
+    let detailed = move || committed.with(|camera| camera.scale >= DETAIL_SCALE);
     let focused = Selector::new(move || map.focused.get());
     let selected = Selector::new(move || map.selected.get());
-    let roving = move || {
+    let roving = Selector::new(move || {
         map.focused
             .get()
-            .or_else(|| map.first())
-            .map(|id| id.to_string())
-            .unwrap_or_default()
+            .or_else(|| map.model.with(archipel_core::map::MapModel::first))
+    });
+    let words = Memo::new(move |_| Words::now());
+    let links = move || {
+        map.model.with(|model| {
+            model
+                .links
+                .iter()
+                .filter_map(|link| {
+                    let (a, b) = (model.node(link.from)?, model.node(link.to)?);
+                    Some(LinkLine {
+                        id: link.id,
+                        ends: [a.x, a.y, b.x, b.y],
+                    })
+                })
+                .collect::<Vec<_>>()
+        })
     };
 
     view! {
@@ -455,27 +554,12 @@ pub fn MapCanvas() -> impl IntoView {
             on:click=on_click
             on:keydown=on_key
         >
+            <div class="map-pan" style:transform=pan>
             <svg class="map" class:detailed=detailed xmlns="http://www.w3.org/2000/svg">
-                <g class="map-layer" style:transform=transform data-roving=roving>
+                <g class="map-layer" style:transform=transform>
                     <g class="links">
-                        <For
-                            each=move || map.model.with(|model| model.links.clone())
-                            key=|link| link.id
-                            let:link
-                        >
-                            {
-                                let ends = map
-                                    .model
-                                    .with_untracked(|model| {
-                                        model
-                                            .node(link.from)
-                                            .zip(model.node(link.to))
-                                            .map(|(a, b)| (a.x, a.y, b.x, b.y))
-                                    });
-                                ends.map(|(x1, y1, x2, y2)| {
-                                    view! { <line x1=x1 y1=y1 x2=x2 y2=y2 /> }
-                                })
-                            }
+                        <For each=links key=LinkLine::key let:line>
+                            <line x1=line.ends[0] y1=line.ends[1] x2=line.ends[2] y2=line.ends[3] />
                         </For>
                     </g>
                     <For
@@ -483,10 +567,17 @@ pub fn MapCanvas() -> impl IntoView {
                         key=fingerprint
                         let:node
                     >
-                        <Node node=node focused=focused.clone() selected=selected.clone() />
+                        <Node
+                            node=node
+                            focused=focused.clone()
+                            selected=selected.clone()
+                            roving=roving.clone()
+                            words=words
+                        />
                     </For>
                 </g>
             </svg>
+            </div>
         </div>
     }
 }
@@ -497,10 +588,13 @@ fn Node(
     node: MapNode,
     focused: Selector<Option<Id>>,
     selected: Selector<Option<Id>>,
+    roving: Selector<Option<Id>>,
+    words: Memo<Words>,
 ) -> impl IntoView {
     let map = use_map();
     let id = node.id;
-    let label = accessible_name(&node);
+    let described = node.clone();
+    let label = move || words.with(|words| words.accessible_name(&described));
     let lines = node.label.clone();
     let size = node.font_size;
     let sub = size * label::SUBLINE_SCALE;
@@ -532,8 +626,11 @@ fn Node(
         move || focused.selected(&Some(id))
     };
     let tabindex = move || {
-        let current = map.focused.get().or_else(|| map.first());
-        if current == Some(id) { "0" } else { "-1" }
+        if roving.selected(&Some(id)) {
+            "0"
+        } else {
+            "-1"
+        }
     };
     let change = move || map.change_of(id);
     let dim = move || {
@@ -602,11 +699,16 @@ fn Node(
                         </g>
                     }
                 })}
-            <Show when=move || map.coverage.get() && serves>
-                <text class="served" font-size=sub text-anchor="middle" y=-r - 8.0>
-                    {move || map.served_marks(id)}
-                </text>
-            </Show>
+            {move || {
+                (serves && map.coverage.get())
+                    .then(|| {
+                        view! {
+                            <text class="served" font-size=sub text-anchor="middle" y=-r - 8.0>
+                                {map.served_marks(id)}
+                            </text>
+                        }
+                    })
+            }}
         </g>
     }
 }
