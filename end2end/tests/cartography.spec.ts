@@ -108,6 +108,25 @@ test("the timeline shows a pôle as it was before it was archived", async ({ pag
   await expect(mapNode(page, "STREETACT")).toHaveCount(0);
 });
 
+test("a facilitator nudges a pôle by hand and it stays there after a reload", async ({ page }, info) => {
+  test.skip(info.project.name !== "desktop", "moves a demo pôle: once per run");
+  await joinAs(page, "facilitator", "Nina", "map");
+  const node = mapNode(page, "COVISOIN");
+  const before = await node.getAttribute("transform");
+  await page.getByRole("button", { name: "Déplacer les pôles" }).click();
+  await node.focus();
+  await page.keyboard.press("Shift+ArrowRight");
+  await page.keyboard.press("Shift+ArrowRight");
+  const moved = (t: string | null) => {
+    const [x, y] = (t ?? "").replace(/[^\d. -]/g, "").trim().split(/\s+/).map(Number);
+    return { x, y };
+  };
+  await expect.poll(async () => moved(await node.getAttribute("transform")).x).toBeGreaterThan(moved(before).x + 30);
+  const after = await node.getAttribute("transform");
+  await page.reload();
+  await expect(mapNode(page, "COVISOIN")).toHaveAttribute("transform", after ?? "");
+});
+
 test("the functions overlay shows who serves each function of the collective", async ({ page }) => {
   await joinAs(page, "member", "Flore", "map");
   await page.getByRole("button", { name: "Fonctions" }).click();

@@ -639,8 +639,21 @@ fn Node(
             .is_some_and(|name| !functions.contains(&name))
     };
     let serves = !node.functions.is_empty();
+    // A node redrawn (a sync or an edit changed it) while it had keyboard
+    // focus takes it back, so editing by keyboard can go on.
+    let element = NodeRef::<leptos::svg::G>::new();
+    Effect::new(move |_| {
+        let Some(element) = element.get() else { return };
+        let lost = document()
+            .active_element()
+            .is_none_or(|active| active.tag_name().eq_ignore_ascii_case("body"));
+        if lost && map.focused.get_untracked() == Some(id) {
+            let _ = element.focus();
+        }
+    });
     view! {
         <g
+            node_ref=element
             class="node"
             class:focused=is_focused
             class:selected=move || selected.selected(&Some(id))

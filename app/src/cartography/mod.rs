@@ -74,8 +74,9 @@ pub struct MapCtx {
     pub sync: SyncEngine,
     /// The laid-out map of what is shown (today's collective, or a past one).
     pub model: Memo<MapModel>,
-    /// The collective as it was at the timeline's date, when travelling.
-    pub past: RwSignal<Option<State>>,
+    /// The collective as it was at the timeline's moment, and that day, when
+    /// travelling.
+    pub past: RwSignal<Option<(State, Date)>>,
     /// What changed between the past shown and now.
     pub changes: Memo<Option<MapChanges>>,
     /// Which pôles serve which of the collective's functions.
@@ -107,11 +108,11 @@ pub fn use_map() -> MapCtx {
 impl MapCtx {
     fn provide() -> MapCtx {
         let sync = use_sync();
-        let past = RwSignal::new(None::<State>);
+        let past = RwSignal::new(None::<(State, Date)>);
         let model = Memo::new(move |_| {
             let day = today();
             past.with(|past| match past {
-                Some(state) => archipel_core::map::build(state, day),
+                Some((state, then)) => archipel_core::map::build(state, *then),
                 None => sync
                     .view
                     .with(|state| archipel_core::map::build(state, day)),
@@ -119,7 +120,7 @@ impl MapCtx {
         });
         let changes = Memo::new(move |_| {
             past.with(|past| {
-                past.as_ref().map(|before| {
+                past.as_ref().map(|(before, _)| {
                     sync.view
                         .with(|now| archipel_core::map::changed_since(before, now))
                 })
@@ -127,7 +128,7 @@ impl MapCtx {
         });
         let functions = Memo::new(move |_| {
             past.with(|past| match past {
-                Some(state) => archipel_core::map::coverage(state),
+                Some((state, _)) => archipel_core::map::coverage(state),
                 None => sync.view.with(archipel_core::map::coverage),
             })
         });

@@ -17,7 +17,7 @@ use crate::sync::{SyncEngine, new_id, use_sync};
 fn shown<T>(map: MapCtx, read: impl Fn(&State) -> T) -> T {
     let sync = map.sync;
     map.past.with(|past| match past {
-        Some(state) => read(state),
+        Some((state, _)) => read(state),
         None => sync.view.with(|state| read(state)),
     })
 }

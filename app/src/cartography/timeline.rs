@@ -5,6 +5,7 @@
 //! /api/history`), fetched once per opening and replayed on the device with
 //! the core's own apply, so the past map is built by the same code as today's.
 
+use archipel_core::Date;
 use archipel_core::wire::AppliedEntry;
 use leptos::prelude::*;
 use leptos_fluent::{move_tr, tr};
@@ -80,8 +81,11 @@ pub fn Timeline(on_close: impl Fn() + Copy + 'static) -> impl IntoView {
             return;
         }
         let past = entries.with_value(|all| {
-            let upto = all[chosen.saturating_sub(1)].version;
-            archipel_core::history::state_at(all, upto)
+            let entry = &all[chosen.saturating_sub(1)];
+            (
+                archipel_core::history::state_at(all, entry.version),
+                Date::from_unix_millis(entry.received_at),
+            )
         });
         map.past.set(Some(past));
     };
