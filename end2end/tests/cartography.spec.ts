@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { test, expect, joinAs, mapNode, panel, asAdmin } from "./fixtures";
+import { test, expect, joinAs, mapNode, panel, asAdmin, tool } from "./fixtures";
 
 // Devices of one shared server, editing distinct demo pôles: run in order.
 test.describe.configure({ mode: "serial" });
@@ -44,7 +44,7 @@ test("a pôle added offline by a facilitator appears on another device after rec
   await joinAs(member, "member", "Malik", "map");
 
   await phone.setOffline(true);
-  await facilitator.getByRole("button", { name: "Ajouter un pôle" }).click();
+  await (await tool(facilitator, "Ajouter un pôle")).click();
   await facilitator.getByLabel("Nom", { exact: true }).fill("JARDINS PARTAGÉS");
   await facilitator.getByRole("button", { name: "Créer" }).click();
   await expect(mapNode(facilitator, "JARDINS PARTAGÉS")).toBeVisible();
@@ -59,7 +59,7 @@ test("a pôle added offline by a facilitator appears on another device after rec
 
 test("presentation mode steps through the pôles with the keyboard and a clicker", async ({ page }) => {
   await joinAs(page, "member", "Paul", "map");
-  await page.getByRole("button", { name: "Présenter" }).click();
+  await (await tool(page, "Présenter")).click();
   const view = page.locator("section.cartography");
   await expect(view).toHaveClass(/presenting/);
   await expect(page.locator("nav.navigation")).toBeHidden();
@@ -96,7 +96,7 @@ test("the timeline shows a pôle as it was before it was archived", async ({ pag
     })
     .toBe(true);
 
-  await page.getByRole("button", { name: "Historique" }).click();
+  await (await tool(page, "Historique")).click();
   const slider = page.getByLabel("Date affichée");
   await expect(slider).toBeVisible();
   await slider.focus();
@@ -113,7 +113,7 @@ test("a facilitator nudges a pôle by hand and it stays there after a reload", a
   await joinAs(page, "facilitator", "Nina", "map");
   const node = mapNode(page, "COVISOIN");
   const before = await node.getAttribute("transform");
-  await page.getByRole("button", { name: "Déplacer les pôles" }).click();
+  await (await tool(page, "Déplacer les pôles")).click();
   await node.focus();
   await page.keyboard.press("Shift+ArrowRight");
   await page.keyboard.press("Shift+ArrowRight");
@@ -129,7 +129,7 @@ test("a facilitator nudges a pôle by hand and it stays there after a reload", a
 
 test("the functions overlay shows who serves each function of the collective", async ({ page }) => {
   await joinAs(page, "member", "Flore", "map");
-  await page.getByRole("button", { name: "Fonctions" }).click();
+  await (await tool(page, "Fonctions")).click();
   const legend = page.locator(".coverage");
   await expect(legend.getByRole("listitem")).toHaveCount(5);
   await legend.getByRole("listitem").first().getByRole("button").click();
@@ -139,7 +139,7 @@ test("the functions overlay shows who serves each function of the collective", a
 test("the SVG export is a valid SVG holding every pôle's name", async ({ page }) => {
   await joinAs(page, "member", "Sacha", "map");
   const downloading = page.waitForEvent("download");
-  await page.getByRole("button", { name: "Exporter en SVG" }).click();
+  await (await tool(page, "Exporter en SVG")).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^archipel-carte-\d{4}-\d{2}-\d{2}\.svg$/);
   const text = readFileSync((await download.path()) ?? "", "utf8");

@@ -111,3 +111,11 @@ export async function rename(page: Page, from: string, to: string) {
   await item.getByRole("button", { name: "Enregistrer" }).click();
   await expect(pole(page, to)).toBeVisible();
 }
+
+/** A map tool's button, unfolding the phone's "Outils" menu first when it is folded. */
+export async function tool(page: Page, name: string) {
+  const button = page.locator(".map-tools").getByRole("button", { name, exact: true });
+  if (!(await button.isVisible())) await page.getByRole("button", { name: "Outils" }).click();
+  await expect(button).toBeVisible();
+  return button;
+}

@@ -146,6 +146,7 @@ map-mode-outline = List
 map-tools = Map tools
 map-label = Map of the collective. Arrows: move between pôles, Enter: open, Escape: close, + / −: zoom, 0: see everything.
 map-roledescription = interactive map
+map-more-tools = Tools
 map-fit = See all
 map-fit-hint = Fit the map to the screen (key 0)
 map-zoom-in = Zoom in

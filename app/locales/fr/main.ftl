@@ -146,6 +146,7 @@ map-mode-outline = Liste
 map-tools = Outils de la carte
 map-label = Carte du collectif. Flèches : passer d’un pôle à l’autre, Entrée : ouvrir, Échap : fermer, + / − : zoom, 0 : tout voir.
 map-roledescription = carte interactive
+map-more-tools = Outils
 map-fit = Tout voir
 map-fit-hint = Ajuster la carte à l’écran (touche 0)
 map-zoom-in = Zoomer

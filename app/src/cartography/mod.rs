@@ -358,6 +358,7 @@ fn Toolbar(mode: RwSignal<Mode>, travelling: RwSignal<bool>) -> impl IntoView {
         });
     };
     let adding = RwSignal::new(false);
+    let more = RwSignal::new(false);
     view! {
         <div class="map-tools" role="toolbar" aria-label=move_tr!("map-tools")>
             <FlySearch mode=mode />
@@ -372,6 +373,18 @@ fn Toolbar(mode: RwSignal<Mode>, travelling: RwSignal<bool>) -> impl IntoView {
                     "−"
                 </button>
             </Show>
+            // On phones the other tools fold behind one button, so the map
+            // stays on screen.
+            <button
+                type="button"
+                class="tools-toggle"
+                aria-expanded=move || more.get().to_string()
+                aria-controls="map-tools-more"
+                on:click=move |_| more.update(|open| *open = !*open)
+            >
+                {move_tr!("map-more-tools")}
+            </button>
+            <div class="tools-more" id="map-tools-more" class:open=move || more.get()>
             <button
                 type="button"
                 aria-pressed=move || map.coverage.get().to_string()
@@ -416,6 +429,7 @@ fn Toolbar(mode: RwSignal<Mode>, travelling: RwSignal<bool>) -> impl IntoView {
                     {move_tr!("map-add-pole")}
                 </button>
             </Show>
+            </div>
         </div>
         <Show when=move || adding.get()>
             <panel::NewPole on_done=move || adding.set(false) />
