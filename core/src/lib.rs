@@ -25,6 +25,7 @@ pub mod rules;
 pub mod schema;
 pub mod search;
 pub mod state;
+mod tagged;
 pub mod validate;
 pub mod value;
 pub mod views;

@@ -2,8 +2,8 @@
 //! it at 150 dpi. Both are made from the map on screen (today's or the
 //! timeline's past one), framed on the whole collective whatever the zoom.
 
+use crate::move_tr;
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 use wasm_bindgen::JsCast;
 
 use super::{MapCtx, today, use_map};

@@ -8,10 +8,10 @@
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
+use crate::tr;
 use archipel_core::map::{Direction, MapNode, NodeKind, label};
 use archipel_core::{Change, FieldWrite, Id, Value};
 use leptos::prelude::*;
-use leptos_fluent::tr;
 use wasm_bindgen::JsCast;
 
 use super::{MapCtx, use_map};

@@ -21,7 +21,8 @@ mod timeline;
 use archipel_core::map::{Coverage, MapChanges, MapModel, NodeKind};
 use archipel_core::{Access, Date, Id, State, View};
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
+
+use crate::{move_tr, tr};
 
 use self::camera::Camera;
 use crate::sync::{SyncEngine, use_sync};

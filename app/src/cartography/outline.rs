@@ -5,9 +5,9 @@
 
 use std::collections::HashMap;
 
+use crate::{move_tr, tr};
 use archipel_core::{Access, Change, Conflict, Id, Kind, Record, State, Value};
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 
 use crate::sync::use_sync;
 

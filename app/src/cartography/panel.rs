@@ -4,11 +4,11 @@
 //! them. Every edit is one operation through the sync engine, so it works
 //! offline; a refused one is explained in the panel.
 
+use crate::{move_tr, tr};
 use archipel_core::queries::{is_current, pole_health};
 use archipel_core::schema::{LINK_KINDS, POLE_KINDS, ROLES};
 use archipel_core::{Change, FieldWrite, Id, Kind, Lang, Record, State, Value};
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 
 use super::{MapCtx, today, use_map};
 use crate::sync::{SyncEngine, new_id, use_sync};

@@ -5,10 +5,10 @@
 //! /api/history`), fetched once per opening and replayed on the device with
 //! the core's own apply, so the past map is built by the same code as today's.
 
+use crate::{move_tr, tr};
 use archipel_core::Date;
 use archipel_core::wire::AppliedEntry;
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use wasm_bindgen::JsValue;
 
 use super::use_map;

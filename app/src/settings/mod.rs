@@ -1,9 +1,10 @@
 //! Settings: the language of this device, the state of its local database,
 //! the collective it belongs to.
 
+use crate::i18n::I18n;
+use crate::{move_tr, tr};
 use archipel_core::View;
 use leptos::prelude::*;
-use leptos_fluent::{I18n, move_tr, tr};
 
 use crate::i18n::{access_name, is_french};
 use crate::sync::{RefusedOp, use_sync};
@@ -33,14 +34,14 @@ pub fn SettingsView() -> impl IntoView {
 fn LanguageChoice() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let mut languages = i18n.languages.to_vec();
-    languages.sort_by_key(|language| language.id.language.as_str() != "fr");
+    languages.sort_by_key(|language| language.code != "fr");
     view! {
         <fieldset class="card language-choice">
             <legend>{move_tr!("settings-language")}</legend>
             {languages
                 .into_iter()
                 .map(|language| {
-                    let code = language.id.to_string();
+                    let code = language.code;
                     let input_id = format!("language-{code}");
                     view! {
                         <div class="choice">
@@ -48,7 +49,7 @@ fn LanguageChoice() -> impl IntoView {
                                 type="radio"
                                 name="language"
                                 id=input_id.clone()
-                                value=code.clone()
+                                value=code
                                 prop:checked=move || i18n.language.get() == language
                                 on:change=move |_| i18n.language.set(language)
                             />
