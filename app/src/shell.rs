@@ -1,9 +1,10 @@
 //! The frame around every view: top bar (name, network status, language),
 //! navigation (a bottom bar on phones, a side bar on wide screens) and routes.
 
+use crate::i18n::I18n;
+use crate::move_tr;
 use archipel_core::View;
 use leptos::prelude::*;
-use leptos_fluent::{I18n, move_tr};
 use leptos_router::StaticSegment;
 use leptos_router::components::{A, Redirect, Route, Router, Routes};
 use wasm_bindgen::JsCast;
@@ -124,7 +125,7 @@ fn LanguageToggle() -> impl IntoView {
         <button
             type="button"
             class="language-toggle"
-            lang=move || other().map(|language| language.id.to_string())
+            lang=move || other().map(|language| language.code)
             on:click=move |_| {
                 if let Some(language) = other() {
                     i18n.language.set(language);

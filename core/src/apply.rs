@@ -77,6 +77,41 @@ impl State {
         receipt
     }
 
+    /// Applies an operation the server's log says it applied at `version`, as
+    /// `actor` (time travel: rebuilding a past state from that log).
+    ///
+    /// Unlike [`State::receive`], the client's sequence is not checked (the log
+    /// of applied operations leaves out refused ones, so sequences have gaps);
+    /// it only moves forward. The operation produces `version` itself, so
+    /// records carry the versions they had on the server even if the log
+    /// given starts later or skips entries.
+    ///
+    /// # Errors
+    /// A [`Refusal`] if the operation does not apply to this state (the log
+    /// is incomplete or out of order); nothing changes then.
+    pub fn apply_logged(
+        &mut self,
+        op: &Operation,
+        actor: &Actor,
+        version: u64,
+    ) -> Result<Applied, Refusal> {
+        let current = self.version;
+        if version > current + 1 {
+            self.version = version - 1;
+        }
+        match self.apply(op, actor) {
+            Ok(applied) => {
+                let last = self.last_seq.entry(op.client).or_insert(0);
+                *last = (*last).max(op.seq);
+                Ok(applied)
+            }
+            Err(refusal) => {
+                self.version = current;
+                Err(refusal)
+            }
+        }
+    }
+
     /// Applies `op` by `actor`, or refuses it without changing anything.
     ///
     /// # Errors

@@ -4,7 +4,8 @@
 //! them, with the actor as it was authorised *at that moment*. That log is the
 //! audit trail ("who changed this role, when") and the source of time travel:
 //! [`Log::replay`] rebuilds the collective exactly as it stood at any past
-//! collective version.
+//! collective version. [`state_at`] does the same from the log of *applied*
+//! operations the server sends the app ([`AppliedEntry`]).
 //!
 //! # What the log holds, and why it goes through [`State::receive`]
 //!
@@ -40,6 +41,7 @@ use crate::ids::Id;
 use crate::op::{Actor, Operation};
 use crate::refusal::Refusal;
 use crate::state::State;
+use crate::wire::AppliedEntry;
 
 /// What became of a logged operation.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -213,6 +215,39 @@ impl Log {
             .iter()
             .filter(move |entry| entry.op.change.target() == id)
     }
+}
+
+/// The collective as it was at `upto_version`, rebuilt from the server's log
+/// of applied operations (time travel in the app).
+///
+/// Applies every entry up to that version, in the order given, as its
+/// recorded actor, with [`State::apply_logged`]: no sequence check, and each
+/// record keeps the versions it had on the server. An entry that does not
+/// apply (an incomplete log) is skipped; the rest still give the best picture
+/// the log allows. Entries must start at the collective's first operation.
+#[must_use]
+pub fn state_at(entries: &[AppliedEntry], upto_version: u64) -> State {
+    let mut state = State::new();
+    for entry in entries
+        .iter()
+        .take_while(|entry| entry.version <= upto_version)
+    {
+        // Skipping is the documented answer to a log that does not replay.
+        let _ = state.apply_logged(&entry.op, &entry.actor, entry.version);
+    }
+    state
+}
+
+/// The last version the server had received at or before `unix_ms` (0 before
+/// the first entry): what the timeline slider shows for a date.
+#[must_use]
+pub fn version_at(entries: &[AppliedEntry], unix_ms: i64) -> u64 {
+    entries
+        .iter()
+        .filter(|entry| entry.received_at <= unix_ms)
+        .map(|entry| entry.version)
+        .max()
+        .unwrap_or(0)
 }
 
 fn describe_outcome(outcome: &Outcome, version: u64) -> String {

@@ -6,11 +6,13 @@
 //! on every replica.
 
 use std::collections::BTreeMap;
+use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Serialize, de};
 
 use crate::ids::Id;
 use crate::schema::Kind;
+use crate::tagged;
 use crate::value::Value;
 
 /// A member's level of access to a collective, from least to most.
@@ -101,7 +103,9 @@ impl FieldWrite {
 }
 
 /// What an operation changes.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+///
+/// Written as an object tagged by `op`; read by hand (see [`crate::tagged`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "op", rename_all = "snake_case")]
 pub enum Change {
     /// Creates a record with a client-generated id.
@@ -233,6 +237,168 @@ impl Change {
             Change::Delete { .. } => "delete",
             Change::ResolveConflict { .. } => "resolve_conflict",
         }
+    }
+}
+
+/// The variants of [`Change`], in declaration order, as tagged on the wire.
+const CHANGE_OPS: &[&str] = &[
+    "create",
+    "set",
+    "add",
+    "remove",
+    "increment",
+    "move",
+    "archive",
+    "delete",
+    "resolve_conflict",
+];
+
+/// Every field of every variant of [`Change`], the tag first.
+const CHANGE_FIELDS: &[&str] = &[
+    "op", "kind", "id", "fields", "field", "items", "by", "order", "parent", "archived",
+    "conflict", "restore",
+];
+
+/// The `fields` of a change: a map for `create`, a list of writes for `set`.
+enum Fields {
+    Map(BTreeMap<String, Value>),
+    Writes(Vec<FieldWrite>),
+}
+
+impl<'de> Deserialize<'de> for Fields {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct FieldsVisitor;
+
+        impl<'de> de::Visitor<'de> for FieldsVisitor {
+            type Value = Fields;
+
+            fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+                formatter.write_str("a map of fields or a sequence of field writes")
+            }
+
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Fields, A::Error> {
+                let mut fields = BTreeMap::new();
+                while let Some((name, value)) = map.next_entry()? {
+                    fields.insert(name, value);
+                }
+                Ok(Fields::Map(fields))
+            }
+
+            fn visit_seq<A: de::SeqAccess<'de>>(self, mut seq: A) -> Result<Fields, A::Error> {
+                let mut writes = Vec::new();
+                while let Some(write) = seq.next_element()? {
+                    writes.push(write);
+                }
+                Ok(Fields::Writes(writes))
+            }
+        }
+
+        deserializer.deserialize_any(FieldsVisitor)
+    }
+}
+
+impl<'de> Deserialize<'de> for Change {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ChangeVisitor;
+
+        impl<'de> de::Visitor<'de> for ChangeVisitor {
+            type Value = Change;
+
+            fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+                formatter.write_str("a change (an object tagged by `op`)")
+            }
+
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<Change, A::Error> {
+                let mut op = None;
+                let mut kind = None;
+                let mut id = None;
+                let mut fields = None;
+                let mut field = None;
+                let mut items = None;
+                let mut by = None;
+                let mut order = None;
+                let mut parent: Option<Option<Id>> = None;
+                let mut archived = None;
+                let mut conflict = None;
+                let mut restore = None;
+                while let Some(key) = map.next_key_seed(tagged::Key(CHANGE_FIELDS))? {
+                    match key {
+                        Some(0) => tagged::tag(&mut map, &mut op, "op", CHANGE_OPS)?,
+                        Some(1) => tagged::field(&mut map, &mut kind, "kind")?,
+                        Some(2) => tagged::field(&mut map, &mut id, "id")?,
+                        Some(3) => tagged::field(&mut map, &mut fields, "fields")?,
+                        Some(4) => tagged::field(&mut map, &mut field, "field")?,
+                        Some(5) => tagged::field(&mut map, &mut items, "items")?,
+                        Some(6) => tagged::field(&mut map, &mut by, "by")?,
+                        Some(7) => tagged::field(&mut map, &mut order, "order")?,
+                        Some(8) => tagged::field(&mut map, &mut parent, "parent")?,
+                        Some(9) => tagged::field(&mut map, &mut archived, "archived")?,
+                        Some(10) => tagged::field(&mut map, &mut conflict, "conflict")?,
+                        Some(11) => tagged::field(&mut map, &mut restore, "restore")?,
+                        _ => tagged::skip(&mut map)?,
+                    }
+                }
+                let op = tagged::need(op, "op")?;
+                if op == 0 {
+                    // Checked in the order of the variant's fields, as the derive does.
+                    let kind = tagged::need(kind, "kind")?;
+                    let id = tagged::need(id, "id")?;
+                    return match tagged::need(fields, "fields")? {
+                        Fields::Map(fields) => Ok(Change::Create { kind, id, fields }),
+                        Fields::Writes(_) => {
+                            Err(de::Error::invalid_type(de::Unexpected::Seq, &"a map"))
+                        }
+                    };
+                }
+                if op == 8 {
+                    return Ok(Change::ResolveConflict {
+                        conflict: tagged::need(conflict, "conflict")?,
+                        restore: tagged::need(restore, "restore")?,
+                    });
+                }
+                let id = tagged::need(id, "id")?;
+                Ok(match op {
+                    1 => Change::Set {
+                        id,
+                        fields: match tagged::need(fields, "fields")? {
+                            Fields::Writes(writes) => writes,
+                            Fields::Map(_) => {
+                                return Err(de::Error::invalid_type(
+                                    de::Unexpected::Map,
+                                    &"a sequence",
+                                ));
+                            }
+                        },
+                    },
+                    2 | 3 => {
+                        let field = tagged::need(field, "field")?;
+                        let items = tagged::need(items, "items")?;
+                        if op == 2 {
+                            Change::Add { id, field, items }
+                        } else {
+                            Change::Remove { id, field, items }
+                        }
+                    }
+                    4 => Change::Increment {
+                        id,
+                        field: tagged::need(field, "field")?,
+                        by: tagged::need(by, "by")?,
+                    },
+                    5 => Change::Move {
+                        id,
+                        order: tagged::need(order, "order")?,
+                        parent: parent.flatten(),
+                    },
+                    6 => Change::Archive {
+                        id,
+                        archived: tagged::need(archived, "archived")?,
+                    },
+                    _ => Change::Delete { id },
+                })
+            }
+        }
+
+        deserializer.deserialize_map(ChangeVisitor)
     }
 }
 

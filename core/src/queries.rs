@@ -143,7 +143,10 @@ impl PoleHealth {
 
 /// Current holders per pôle and role: pôle → role → people, from every role
 /// assignment current on `today` whose person exists and has not left.
-fn current_holders(state: &State, today: Date) -> FxHashMap<Id, BTreeMap<&str, BTreeSet<Id>>> {
+pub(crate) fn current_holders(
+    state: &State,
+    today: Date,
+) -> FxHashMap<Id, BTreeMap<&str, BTreeSet<Id>>> {
     let mut holders: FxHashMap<Id, BTreeMap<&str, BTreeSet<Id>>> = FxHashMap::default();
     for assignment in state.of_kind(Kind::RoleAssignment) {
         let (Some(pole), Some(person), Some(role)) = (
@@ -230,6 +233,18 @@ fn on_the_board(pole: &Record) -> bool {
         && pole.text("kind") != Some("partner")
 }
 
+/// The health of every pôle on the board on `today`, in no particular order
+/// (the map reads it per pôle and needs no ranking).
+pub(crate) fn board_unsorted(state: &State, today: Date) -> Vec<PoleHealth> {
+    let holders = current_holders(state, today);
+    let fallback = collective_roles(state);
+    state
+        .of_kind(Kind::Pole)
+        .filter(|pole| on_the_board(pole))
+        .map(|pole| health_of(state, pole, &fallback, holders.get(&pole.id), today))
+        .collect()
+}
+
 /// The health of every pôle of the collective on `today`, most urgent first.
 ///
 /// Archived pôles and partner collectives are left out. Order: highest
@@ -237,12 +252,8 @@ fn on_the_board(pole: &Record) -> bool {
 /// then most roles at risk, then by name and id.
 #[must_use]
 pub fn health_board(state: &State, today: Date) -> Vec<PoleHealth> {
-    let holders = current_holders(state, today);
-    let fallback = collective_roles(state);
-    let mut board: Vec<(String, PoleHealth)> = state
-        .of_kind(Kind::Pole)
-        .filter(|pole| on_the_board(pole))
-        .map(|pole| health_of(state, pole, &fallback, holders.get(&pole.id), today))
+    let mut board: Vec<(String, PoleHealth)> = board_unsorted(state, today)
+        .into_iter()
         .map(|health| (fold(&health.name), health))
         .collect();
     board.sort_by(|(a_name, a), (b_name, b)| {

@@ -277,6 +277,12 @@ const STATEMENTS: FieldType = FieldType::List {
     max_len: 400,
 };
 const HOURS_PER_WEEK: FieldType = FieldType::Int { min: 0, max: 80 };
+/// A coordinate on the cartography, in map units: far beyond any layout
+/// (a 1 000-node collective spans a few thousand units).
+const MAP_COORDINATE: FieldType = FieldType::Int {
+    min: -1_000_000,
+    max: 1_000_000,
+};
 
 /// Roles a person may hold in a pôle.
 pub const ROLES: &[&str] = &["referent", "facilitator", "welcome", "member", "custom"];
@@ -352,6 +358,10 @@ const POLE: &[FieldSpec] = &[
     ),
     field("required_roles", FieldType::Roles),
     field("description", SHORT),
+    // A position nudged by hand on the map (map units, see `crate::map`); both
+    // set pins the pôle there, otherwise the layout places it.
+    field("x", MAP_COORDINATE),
+    field("y", MAP_COORDINATE),
 ];
 
 const MISSION: &[FieldSpec] = &[

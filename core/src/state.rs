@@ -11,7 +11,13 @@ use crate::schema::Kind;
 use crate::value::Value;
 
 /// One record: a kind, an id, and one value per field of its kind (in schema order).
+///
+/// The schema only ever grows by appending optional fields to a kind, so a
+/// record stored before a field existed (in the server's database, on a
+/// device) reads back with the missing trailing fields empty, at version 0.
+/// A record with *more* values than its kind has fields is refused.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "StoredRecord")]
 pub struct Record {
     /// Its kind.
     pub kind: Kind,
@@ -69,6 +75,67 @@ impl Record {
     #[must_use]
     pub const fn is_live(&self) -> bool {
         !self.archived && !self.deleted
+    }
+}
+
+/// A [`Record`] as stored or sent, before its fields are checked against the schema.
+#[derive(Deserialize)]
+struct StoredRecord {
+    kind: Kind,
+    id: Id,
+    values: Vec<Value>,
+    versions: Vec<u64>,
+    writers: Vec<Id>,
+    created_by: Option<Id>,
+    created_at: u64,
+    changed_at: u64,
+    archived: bool,
+    deleted: bool,
+}
+
+impl TryFrom<StoredRecord> for Record {
+    type Error = String;
+
+    fn try_from(stored: StoredRecord) -> Result<Self, Self::Error> {
+        let StoredRecord {
+            kind,
+            id,
+            mut values,
+            mut versions,
+            mut writers,
+            created_by,
+            created_at,
+            changed_at,
+            archived,
+            deleted,
+        } = stored;
+        let fields = kind.fields().len();
+        let stored = values.len();
+        if stored > fields || versions.len() != stored || writers.len() != stored {
+            return Err(format!(
+                "{} {id} has {stored} values, {} versions and {} writers for {fields} fields",
+                kind.name(),
+                versions.len(),
+                writers.len(),
+            ));
+        }
+        // Fields added to the schema since it was stored: empty, never written.
+        let writer = writers.first().copied().unwrap_or(id);
+        values.resize(fields, Value::Null);
+        versions.resize(fields, 0);
+        writers.resize(fields, writer);
+        Ok(Record {
+            kind,
+            id,
+            values,
+            versions,
+            writers,
+            created_by,
+            created_at,
+            changed_at,
+            archived,
+            deleted,
+        })
     }
 }
 
@@ -297,20 +364,8 @@ impl<'de> Deserialize<'de> for State {
         let wire = StateIn::deserialize(deserializer)?;
         let mut records = FxHashMap::default();
         records.reserve(wire.records.len());
+        // Each record was checked against its kind's fields as it was read.
         for record in wire.records {
-            let fields = record.kind.fields().len();
-            if record.values.len() != fields
-                || record.versions.len() != fields
-                || record.writers.len() != fields
-            {
-                return Err(serde::de::Error::custom(format!(
-                    "{} {} has {} values for {} fields",
-                    record.kind.name(),
-                    record.id,
-                    record.values.len(),
-                    fields
-                )));
-            }
             records.insert(record.id, record);
         }
         Ok(State {
@@ -323,5 +378,46 @@ impl<'de> Deserialize<'de> for State {
                 .collect(),
             last_seq: wire.last_seq.into_iter().collect(),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pole_as_stored_before_the_map_fields() -> serde_json::Value {
+        let id = Id::from_parts(1_795_305_600_000, [1; 10]);
+        let client = Id::from_parts(1_795_305_600_000, [2; 10]);
+        let mut values = vec![Value::Null; 10];
+        values[0] = Value::text("LUMIÈRE");
+        values[1] = Value::text("pole");
+        serde_json::json!({
+            "kind": "pole", "id": id, "values": values,
+            "versions": vec![3; 10], "writers": vec![client; 10],
+            "created_by": null, "created_at": 3, "changed_at": 3,
+            "archived": false, "deleted": false,
+        })
+    }
+
+    #[test]
+    fn a_record_stored_before_fields_were_appended_reads_back_with_them_empty() {
+        let record: Record =
+            serde_json::from_value(pole_as_stored_before_the_map_fields()).expect("reads back");
+        assert_eq!(record.values.len(), Kind::Pole.fields().len());
+        assert_eq!(record.text("name"), Some("LUMIÈRE"));
+        assert_eq!(record.get("x"), &Value::Null);
+        assert_eq!(record.version_of("x"), 0);
+        assert_eq!(record.version_of("name"), 3);
+    }
+
+    #[test]
+    fn a_record_with_more_values_than_fields_is_refused() {
+        let mut stored = pole_as_stored_before_the_map_fields();
+        let extra = Kind::Pole.fields().len() + 1;
+        stored["values"] = serde_json::json!(vec![Value::Null; extra]);
+        stored["versions"] = serde_json::json!(vec![3; extra]);
+        stored["writers"] = serde_json::json!(vec![stored["writers"][0].clone(); extra]);
+        let error = serde_json::from_value::<Record>(stored).expect_err("refused");
+        assert!(error.to_string().contains("fields"), "{error}");
     }
 }

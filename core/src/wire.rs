@@ -3,12 +3,15 @@
 //! The only types both sides import besides the model itself: the server
 //! serialises them, the app deserialises them, so they cannot drift apart.
 
-use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use serde::{Deserialize, Serialize, de};
 
 use crate::ids::Id;
 use crate::op::{Access, Actor, Operation};
 use crate::refusal::{Lang, Refusal};
 use crate::state::{Conflict, Record};
+use crate::tagged;
 
 /// An error answer: a stable code and a message for people.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,7 +111,9 @@ pub struct PushRequest {
 }
 
 /// What became of one pushed operation.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+///
+/// Written as an object tagged by `outcome`; read by hand (see [`crate::tagged`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum PushResult {
     /// Applied at `version`; `conflicts` lists values it overwrote.
@@ -163,6 +168,80 @@ impl PushResult {
     }
 }
 
+/// The variants of [`PushResult`], in declaration order, as tagged on the wire.
+const PUSH_OUTCOMES: &[&str] = &["applied", "refused", "out_of_order"];
+
+/// Every field of every variant of [`PushResult`], the tag first.
+const PUSH_FIELDS: &[&str] = &[
+    "outcome",
+    "seq",
+    "version",
+    "conflicts",
+    "refusal",
+    "message_fr",
+    "message_en",
+    "expected",
+];
+
+impl<'de> Deserialize<'de> for PushResult {
+    fn deserialize<D: de::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PushResultVisitor;
+
+        impl<'de> de::Visitor<'de> for PushResultVisitor {
+            type Value = PushResult;
+
+            fn expecting(&self, formatter: &mut fmt::Formatter<'_>) -> fmt::Result {
+                formatter.write_str("a push result (an object tagged by `outcome`)")
+            }
+
+            fn visit_map<A: de::MapAccess<'de>>(self, mut map: A) -> Result<PushResult, A::Error> {
+                let mut outcome = None;
+                let mut seq = None;
+                let mut version = None;
+                let mut conflicts = None;
+                let mut refusal = None;
+                let mut message_fr = None;
+                let mut message_en = None;
+                let mut expected = None;
+                while let Some(key) = map.next_key_seed(tagged::Key(PUSH_FIELDS))? {
+                    match key {
+                        Some(0) => tagged::tag(&mut map, &mut outcome, "outcome", PUSH_OUTCOMES)?,
+                        Some(1) => tagged::field(&mut map, &mut seq, "seq")?,
+                        Some(2) => tagged::field(&mut map, &mut version, "version")?,
+                        Some(3) => tagged::field(&mut map, &mut conflicts, "conflicts")?,
+                        Some(4) => tagged::field(&mut map, &mut refusal, "refusal")?,
+                        Some(5) => tagged::field(&mut map, &mut message_fr, "message_fr")?,
+                        Some(6) => tagged::field(&mut map, &mut message_en, "message_en")?,
+                        Some(7) => tagged::field(&mut map, &mut expected, "expected")?,
+                        _ => tagged::skip(&mut map)?,
+                    }
+                }
+                let outcome = tagged::need(outcome, "outcome")?;
+                let seq = tagged::need(seq, "seq")?;
+                Ok(match outcome {
+                    0 => PushResult::Applied {
+                        seq,
+                        version: tagged::need(version, "version")?,
+                        conflicts: tagged::need(conflicts, "conflicts")?,
+                    },
+                    1 => PushResult::Refused {
+                        seq,
+                        refusal: tagged::need(refusal, "refusal")?,
+                        message_fr: tagged::need(message_fr, "message_fr")?,
+                        message_en: tagged::need(message_en, "message_en")?,
+                    },
+                    _ => PushResult::OutOfOrder {
+                        seq,
+                        expected: tagged::need(expected, "expected")?,
+                    },
+                })
+            }
+        }
+
+        deserializer.deserialize_map(PushResultVisitor)
+    }
+}
+
 /// `POST /api/sync/push` answer.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pushed {
@@ -200,27 +279,29 @@ pub struct Pulled {
     pub more: bool,
 }
 
-/// One applied operation of the collective's log, as `GET /api/history`
-/// returns it: what time travel replays.
+/// One operation of the server's log of *applied* operations (time travel).
+///
+/// Refused operations are not in that log, so a client's sequence numbers
+/// may have gaps; versions follow one another.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AppliedEntry {
-    /// The collective version this operation produced.
+    /// The collective version the operation produced.
     pub version: u64,
-    /// When the server received it (unix milliseconds).
+    /// When the server received it (Unix milliseconds, the server's clock).
     pub received_at: i64,
     /// The operation as the client sent it.
     pub op: Operation,
-    /// Who it was authorised as, then.
+    /// The actor as the server authorised them then.
     pub actor: Actor,
 }
 
-/// `GET /api/history` answer: applied operations after `since`, oldest first.
+/// A page of the log of applied operations, in version order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HistoryPage {
-    /// The operations, in version order.
+    /// Entries after the cursor asked for, oldest first.
     pub entries: Vec<AppliedEntry>,
     /// Whether another page follows.
     pub more: bool,
-    /// The `since` to ask for next.
+    /// The version to ask from next (the last entry's, or the one asked for).
     pub cursor: u64,
 }

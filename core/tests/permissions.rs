@@ -606,3 +606,28 @@ fn a_role_revoked_while_offline_is_checked_at_arrival() {
         Some(&Value::text("LUMIÈRE"))
     );
 }
+
+#[test]
+fn facilitators_nudge_a_pole_on_the_map_and_members_do_not() {
+    let mut world = World::new();
+    let nudge = |x: i64, y: i64| Change::Set {
+        id: world.lumiere,
+        fields: vec![
+            archipel_core::FieldWrite::new("x", Value::Int(x), 0),
+            archipel_core::FieldWrite::new("y", Value::Int(y), 0),
+        ],
+    };
+    let (to_the_left, too_far) = (nudge(-240, 35), nudge(0, 1_000_001));
+    let mut member = Device::new(1, Actor::new(world.yann, Access::Member));
+    let refused_member = member.send(&mut world.state, to_the_left.clone());
+    assert_eq!(refused(&refused_member), Some("forbidden"));
+    let mut facilitator = Device::new(2, Actor::new(world.claire, Access::Facilitator));
+    facilitator.ok(&mut world.state, to_the_left);
+    let out_of_range = facilitator.send(&mut world.state, too_far);
+    assert_eq!(refused(&out_of_range), Some("out_of_range"));
+    let pole = world.state.record(world.lumiere).expect("the pôle exists");
+    assert_eq!(
+        (pole.get("x"), pole.get("y")),
+        (&Value::Int(-240), &Value::Int(35))
+    );
+}

@@ -64,15 +64,38 @@ export async function invite(access: "guest" | "member" | "facilitator" | "admin
   return body.token;
 }
 
-/** Joins the demo collective in `page` through the invitation page, as a person would. */
-export async function joinAs(page: Page, access: "guest" | "member" | "facilitator" | "admin", name: string) {
+/**
+ * Joins the demo collective in `page` through the invitation page, as a person would,
+ * then shows the cartography as the map or as its list (remembered on the device).
+ */
+export async function joinAs(
+  page: Page,
+  access: "guest" | "member" | "facilitator" | "admin",
+  name: string,
+  display: "map" | "list" = "list",
+) {
   const token = await invite(access);
   await page.goto(`/rejoindre#${token}`);
   await expect(page.getByText("Vous êtes invité·e à rejoindre")).toBeVisible();
   await page.getByLabel("Votre prénom ou pseudonyme").fill(name);
   await page.getByRole("button", { name: "Rejoindre" }).click();
   await expect(page).toHaveURL(/\/cartographie$/);
-  await expect(pole(page, "LUMIÈRE")).toBeVisible();
+  await expect(mapNode(page, "LUMIÈRE")).toBeVisible();
+  if (display === "list") {
+    await page.getByRole("button", { name: "Liste", exact: true }).click();
+    await expect(pole(page, "LUMIÈRE")).toBeVisible();
+  }
+}
+
+/** The node of the pôle named `name` on the map (its accessible name starts with it). */
+export function mapNode(page: Page, name: string) {
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return page.locator(".map-layer").getByRole("button", { name: new RegExp(`^${escaped} —`) });
+}
+
+/** The open pôle panel. */
+export function panel(page: Page) {
+  return page.locator("aside.pole-panel");
 }
 
 /** The list item of the pôle currently named `name`. */
@@ -87,4 +110,12 @@ export async function rename(page: Page, from: string, to: string) {
   await item.getByLabel(`Nouveau nom de ${from}`).fill(to);
   await item.getByRole("button", { name: "Enregistrer" }).click();
   await expect(pole(page, to)).toBeVisible();
+}
+
+/** A map tool's button, unfolding the phone's "Outils" menu first when it is folded. */
+export async function tool(page: Page, name: string) {
+  const button = page.locator(".map-tools").getByRole("button", { name, exact: true });
+  if (!(await button.isVisible())) await page.getByRole("button", { name: "Outils" }).click();
+  await expect(button).toBeVisible();
+  return button;
 }

@@ -93,7 +93,23 @@ pub enum CollectiveCommand {
         /// Its name.
         #[arg(long)]
         name: String,
+        /// Fill it with a generated collective of this size instead (for
+        /// benchmarks: `small`, `map` ≈ 1 000 map nodes, `large` = 500 pôles,
+        /// 5 000 people, 20 000 tasks, 50 000 places…).
+        #[arg(long, value_enum)]
+        generated: Option<Generated>,
     },
+}
+
+/// Sizes of generated collectives (`archipel_core::generate::Size`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Generated {
+    /// A few dozen of each kind.
+    Small,
+    /// About 1 000 nodes on the map.
+    Map,
+    /// The large collective of the browser benchmarks.
+    Large,
 }
 
 /// How log events are written to standard error.

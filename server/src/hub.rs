@@ -252,6 +252,16 @@ impl Hub {
                 [("name", Value::text(name))],
             )],
         };
+        self.create_collective_from(changes).await
+    }
+
+    /// Creates a collective from `changes`, the first of which creates its
+    /// collective record (a generated collective for benchmarks, say),
+    /// applied as the server.
+    ///
+    /// # Errors
+    /// [`HubError`] if storing fails or a change is refused.
+    pub async fn create_collective_from(&self, changes: Vec<Change>) -> Result<Id, HubError> {
         // The first change creates the collective record; its name is the collective's.
         let Some(Change::Create {
             id: collective,

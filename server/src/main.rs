@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use archipel_server::config::{CollectiveCommand, Command, LogFormat};
+use archipel_server::config::{CollectiveCommand, Command, Generated, LogFormat};
 use archipel_server::{AppState, Config, Storage};
 use clap::Parser;
 use tracing_subscriber::EnvFilter;
@@ -14,8 +14,8 @@ async fn main() -> ExitCode {
 
     match &config.command {
         Some(Command::Collective {
-            action: CollectiveCommand::Create { name },
-        }) => return create_collective(&config, name).await,
+            action: CollectiveCommand::Create { name, generated },
+        }) => return create_collective(&config, name, *generated).await,
         Some(Command::Backup { collective, output }) => {
             return backup(&config, collective.as_deref(), output).await;
         }
@@ -77,8 +77,9 @@ async fn main() -> ExitCode {
     }
 }
 
-/// `archipel collective create --name …`: an empty collective and its admin join URL.
-async fn create_collective(config: &Config, name: &str) -> ExitCode {
+/// `archipel collective create --name … [--generated SIZE]`: a new collective
+/// (empty, or generated for benchmarks) and its admin join URL.
+async fn create_collective(config: &Config, name: &str, generated: Option<Generated>) -> ExitCode {
     let name = name.trim();
     if name.is_empty() || name.chars().count() > 120 {
         eprintln!("archipel: give the collective a name of 1 to 120 characters");
@@ -93,7 +94,21 @@ async fn create_collective(config: &Config, name: &str) -> ExitCode {
     };
     let state = AppState::new(storage, config.static_dir.clone());
     let created = async {
-        let collective = state.hub.create_collective(Some(name)).await?;
+        let collective = match generated {
+            None => state.hub.create_collective(Some(name)).await?,
+            Some(size) => {
+                let size = match size {
+                    Generated::Small => archipel_core::generate::Size::small(),
+                    Generated::Map => archipel_core::generate::Size::map_bench(),
+                    Generated::Large => archipel_core::generate::Size::large(),
+                };
+                let mut changes = archipel_core::generate::changes(&size, 2026);
+                if let Some(archipel_core::Change::Create { fields, .. }) = changes.first_mut() {
+                    fields.insert("name".to_owned(), archipel_core::Value::text(name));
+                }
+                state.hub.create_collective_from(changes).await?
+            }
+        };
         archipel_server::admin_invite(&state, collective).await
     };
     match created.await {

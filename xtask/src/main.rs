@@ -7,6 +7,7 @@
 //! already there.
 
 mod bench;
+mod browser_bench;
 mod install;
 mod process;
 mod run;
@@ -33,6 +34,9 @@ commands:
   bench   the core's apply of 100k field sets next to the CRDT peers
             (../shared/tools/peer-bench), one run, one machine
             [N]               number of field sets (default 100000)
+  bench-browser  the app in headless Chromium on a generated collective:
+            cold start and map first frame, pan/zoom frame times
+            [small|map|large] size of the collective (default map)
 ";
 
 fn main() -> ExitCode {
@@ -47,6 +51,7 @@ fn main() -> ExitCode {
         "size" => size::size(),
         "sw" => sw::sw(),
         "bench" => bench::bench(&rest),
+        "bench-browser" => browser_bench::bench_browser(&rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");
             Ok(())

@@ -62,6 +62,9 @@ pub fn test() -> Result<(), String> {
         if built {
             step("bundle size budget", &mut crate::size::size);
             step("end-to-end (Playwright)", &mut || end_to_end(&root));
+            step("browser benchmark (small)", &mut || {
+                crate::browser_bench::measure(&root, "small", 1)
+            });
         } else {
             steps.push(Step {
                 name: "end-to-end (Playwright)",

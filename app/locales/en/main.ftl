@@ -94,7 +94,7 @@ sync-refused-link = { $count ->
   }
 sync-error = Sync failed: trying again soon.
 
-poles-lede = The collective's pôles, from the centre to partner collectives. The interactive map will draw them; this list stays as its text version.
+poles-lede = The collective's pôles, from the centre to partner collectives: the text version of the map.
 poles-join-hint = Join a collective with an invitation link to see its pôles.
 poles-empty = This collective has no pôle yet.
 pole-kind-centre = centre
@@ -104,6 +104,7 @@ pole-kind-partner = partner collective
 pole-referents = Referents: { $names }
 pole-no-referent = No referent
 pole-functions = Functions: { $names }
+pole-details = Details of { $name }
 pole-rename = Rename
 pole-rename-label = New name for { $name }
 pole-save = Save
@@ -138,3 +139,98 @@ app-storage-unknown = This browser does not tell how much space it gives the app
 app-persisted = This device's data is protected from automatic deletion.
 app-not-persisted = The browser may delete this data when space runs low: install the app to protect it.
 app-install = Install the app
+
+map-mode = Display
+map-mode-map = Map
+map-mode-outline = List
+map-tools = Map tools
+map-label = Map of the collective. Arrows: move between pôles, Enter: open, Escape: close, + / −: zoom, 0: see everything.
+map-roledescription = interactive map
+map-more-tools = Tools
+map-fit = See all
+map-fit-hint = Fit the map to the screen (key 0)
+map-zoom-in = Zoom in
+map-zoom-out = Zoom out
+map-functions = Functions
+map-functions-title = The collective's functions
+map-function-poles = { $count ->
+    [one] 1 pôle
+   *[other] { $count } pôles
+  }
+map-function-uncovered = No one covers it
+map-history = History
+map-present = Present
+map-arrange = Move pôles
+map-arrange-hint = Drag a pôle, or Shift + arrows, to place it by hand
+map-add-pole = Add a pôle
+map-search-label = Find a pôle or a person
+map-search-none = No pôle or person by that name.
+map-at-risk = roles held only by people who are off: { $roles }
+map-vacant = vacant roles: { $roles }
+
+panel-close = Close the panel
+panel-edit = Edit
+panel-name = Name
+panel-kind = Type
+panel-colour = Colour
+panel-parent = Part of
+panel-parent-label = Belongs to
+panel-no-parent = None (top level)
+panel-purpose = Raisons d'être
+panel-purpose-label = Raisons d'être (one per line)
+panel-none = Nothing written yet.
+panel-missions = Missions
+panel-missions-general = The pôle's missions
+panel-mission-title = New mission
+panel-mission-function = Function (optional)
+panel-mission-add = Add the mission
+panel-functions = Functions
+panel-people = People and roles
+panel-since = since { $date }
+panel-end-role = End the role: { $what }
+panel-assign-person = Person
+panel-assign-role = Role
+panel-assign = Assign the role
+panel-assign-choose = Choose a person.
+panel-vacant = Vacant roles
+panel-missing = { $role }: { $count ->
+    [one] 1 person missing
+   *[other] { $count } people missing
+  }
+panel-at-risk = { $role }: held only by people who are off
+panel-need-link = See the need
+panel-links = Links
+panel-link-to = Link to
+panel-link-kind = Kind of link
+panel-link-add = Add the link
+panel-link-choose = Choose the pôle to link.
+panel-kits = Kits
+panel-decisions = Decisions
+panel-remove = Remove: { $what }
+panel-archive = Archive the pôle
+panel-archive-confirm = Archive "{ $name }"? It leaves the map but stays in the history.
+panel-archive-yes = Archive
+panel-create = Create
+
+role-referent = referent
+role-facilitator-pole = facilitator
+role-welcome = volunteer welcome
+role-member-pole = member
+role-custom = special role
+
+link-works-with = works with
+link-reports-to = reports to
+link-partner = partner
+
+timeline-title = Map history
+timeline-label = Date shown
+timeline-loading = Loading the history…
+timeline-failed = The history could not be read: { $reason }
+timeline-now = Today
+timeline-since = Since that date: { $added } added, { $archived } archived, { $changed } changed.
+timeline-close = Back to today
+
+export-paper = Paper size
+export-svg = Export as SVG
+export-png = Export as PNG
+export-failed = The export could not be made.

@@ -94,7 +94,7 @@ sync-refused-link = { $count ->
   }
 sync-error = Synchronisation en échec : nouvel essai bientôt.
 
-poles-lede = Les pôles du collectif, du centre aux collectifs partenaires. La carte interactive viendra les dessiner ; cette liste en reste la version textuelle.
+poles-lede = Les pôles du collectif, du centre aux collectifs partenaires : la version textuelle de la carte.
 poles-join-hint = Rejoignez un collectif avec un lien d’invitation pour voir ses pôles.
 poles-empty = Ce collectif n’a encore aucun pôle.
 pole-kind-centre = centre
@@ -104,6 +104,7 @@ pole-kind-partner = collectif partenaire
 pole-referents = Référent·es : { $names }
 pole-no-referent = Aucun·e référent·e
 pole-functions = Fonctions : { $names }
+pole-details = Détails de { $name }
 pole-rename = Renommer
 pole-rename-label = Nouveau nom de { $name }
 pole-save = Enregistrer
@@ -138,3 +139,98 @@ app-storage-unknown = Ce navigateur ne dit pas combien d’espace il accorde à 
 app-persisted = Les données de cet appareil sont protégées contre l’effacement automatique.
 app-not-persisted = Le navigateur peut effacer ces données s’il manque de place : installez l’application pour les protéger.
 app-install = Installer l’application
+
+map-mode = Affichage
+map-mode-map = Carte
+map-mode-outline = Liste
+map-tools = Outils de la carte
+map-label = Carte du collectif. Flèches : passer d’un pôle à l’autre, Entrée : ouvrir, Échap : fermer, + / − : zoom, 0 : tout voir.
+map-roledescription = carte interactive
+map-more-tools = Outils
+map-fit = Tout voir
+map-fit-hint = Ajuster la carte à l’écran (touche 0)
+map-zoom-in = Zoomer
+map-zoom-out = Dézoomer
+map-functions = Fonctions
+map-functions-title = Les fonctions du collectif
+map-function-poles = { $count ->
+    [one] 1 pôle
+   *[other] { $count } pôles
+  }
+map-function-uncovered = Personne ne la couvre
+map-history = Historique
+map-present = Présenter
+map-arrange = Déplacer les pôles
+map-arrange-hint = Glisser un pôle, ou Maj + flèches, pour le placer à la main
+map-add-pole = Ajouter un pôle
+map-search-label = Chercher un pôle ou une personne
+map-search-none = Aucun pôle ni aucune personne à ce nom.
+map-at-risk = rôles tenus seulement par des personnes en pause : { $roles }
+map-vacant = rôles vacants : { $roles }
+
+panel-close = Fermer le panneau
+panel-edit = Modifier
+panel-name = Nom
+panel-kind = Type
+panel-colour = Couleur
+panel-parent = Fait partie de
+panel-parent-label = Rattaché à
+panel-no-parent = Aucun (au premier niveau)
+panel-purpose = Raisons d’être
+panel-purpose-label = Raisons d’être (une par ligne)
+panel-none = Rien d’écrit pour l’instant.
+panel-missions = Missions
+panel-missions-general = Missions du pôle
+panel-mission-title = Nouvelle mission
+panel-mission-function = Fonction (facultatif)
+panel-mission-add = Ajouter la mission
+panel-functions = Fonctions
+panel-people = Personnes et rôles
+panel-since = depuis le { $date }
+panel-end-role = Mettre fin au rôle : { $what }
+panel-assign-person = Personne
+panel-assign-role = Rôle
+panel-assign = Attribuer le rôle
+panel-assign-choose = Choisissez une personne.
+panel-vacant = Rôles vacants
+panel-missing = { $role } : { $count ->
+    [one] 1 personne manque
+   *[other] { $count } personnes manquent
+  }
+panel-at-risk = { $role } : tenu seulement par des personnes en pause
+panel-need-link = Voir le besoin
+panel-links = Liens
+panel-link-to = Lier à
+panel-link-kind = Nature du lien
+panel-link-add = Ajouter le lien
+panel-link-choose = Choisissez le pôle à lier.
+panel-kits = Kits
+panel-decisions = Décisions
+panel-remove = Retirer : { $what }
+panel-archive = Archiver le pôle
+panel-archive-confirm = Archiver «  { $name } » ? Il disparaît de la carte mais reste dans l’historique.
+panel-archive-yes = Archiver
+panel-create = Créer
+
+role-referent = référent·e
+role-facilitator-pole = facilitateur·trice
+role-welcome = accueil des bénévoles
+role-member-pole = membre
+role-custom = rôle particulier
+
+link-works-with = travaille avec
+link-reports-to = rend compte à
+link-partner = partenaire
+
+timeline-title = Historique de la carte
+timeline-label = Date affichée
+timeline-loading = Chargement de l’historique…
+timeline-failed = L’historique n’a pas pu être lu : { $reason }
+timeline-now = Aujourd’hui
+timeline-since = Depuis cette date : { $added } ajouté(s), { $archived } archivé(s), { $changed } modifié(s).
+timeline-close = Revenir à aujourd’hui
+
+export-paper = Format du papier
+export-svg = Exporter en SVG
+export-png = Exporter en PNG
+export-failed = L’export n’a pas pu être créé.

@@ -1,8 +1,8 @@
 //! Governance board: roles and vacancies, recruitment, tasks, meetings, decisions.
 
+use crate::move_tr;
 use archipel_core::View;
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 
 use crate::ui::EmptyView;
 

@@ -1,9 +1,9 @@
 //! Joining a collective from an invitation link (`/rejoindre#<token>`): see
 //! what the invite opens, give a name, join, download the collective.
 
+use crate::{move_tr, tr};
 use archipel_core::View;
 use leptos::prelude::*;
-use leptos_fluent::{move_tr, tr};
 use leptos_router::hooks::use_navigate;
 
 use crate::i18n::access_name;

@@ -1,8 +1,8 @@
 //! Kit library: versioned how-to kits, readable offline, that turn into checklists.
 
+use crate::move_tr;
 use archipel_core::View;
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 
 use crate::ui::EmptyView;
 

@@ -1,9 +1,10 @@
 //! Settings: the language of this device, the state of its local database,
 //! the collective it belongs to.
 
+use crate::i18n::I18n;
+use crate::{move_tr, tr};
 use archipel_core::View;
 use leptos::prelude::*;
-use leptos_fluent::{I18n, move_tr, tr};
 
 use crate::i18n::{access_name, is_french};
 use crate::sync::{RefusedOp, use_sync};
@@ -33,14 +34,14 @@ pub fn SettingsView() -> impl IntoView {
 fn LanguageChoice() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let mut languages = i18n.languages.to_vec();
-    languages.sort_by_key(|language| language.id.language.as_str() != "fr");
+    languages.sort_by_key(|language| language.code != "fr");
     view! {
         <fieldset class="card language-choice">
             <legend>{move_tr!("settings-language")}</legend>
             {languages
                 .into_iter()
                 .map(|language| {
-                    let code = language.id.to_string();
+                    let code = language.code;
                     let input_id = format!("language-{code}");
                     view! {
                         <div class="choice">
@@ -48,7 +49,7 @@ fn LanguageChoice() -> impl IntoView {
                                 type="radio"
                                 name="language"
                                 id=input_id.clone()
-                                value=code.clone()
+                                value=code
                                 prop:checked=move || i18n.language.get() == language
                                 on:change=move |_| i18n.language.set(language)
                             />
@@ -167,7 +168,11 @@ fn Unsent() -> impl IntoView {
     let sync = use_sync();
     let export = move |_| {
         let json = sync.export_unsent();
-        download("archipel-modifications-non-envoyees.json", &json);
+        crate::ui::download_text(
+            "archipel-modifications-non-envoyees.json",
+            "application/json",
+            &json,
+        );
     };
     view! {
         <section class="card unsent" id="non-appliquees" aria-labelledby="unsent-title">
@@ -224,30 +229,6 @@ fn Unsent() -> impl IntoView {
             </Show>
         </section>
     }
-}
-
-/// Offers `text` as a file download.
-fn download(name: &str, text: &str) {
-    use wasm_bindgen::JsCast;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Some(anchor) = document()
-        .create_element("a")
-        .ok()
-        .and_then(|element| element.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    {
-        anchor.set_href(&url);
-        anchor.set_download(name);
-        anchor.click();
-    }
-    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 /// Bytes as people read them, in the interface's language (`1,2 Mo` / `1.2 MB`).

@@ -3,7 +3,8 @@
 //! later" and "the server said no".
 
 use archipel_core::wire::{
-    ErrorBody, InviteInfo, InviteToken, JoinRequest, Joined, Pulled, PushRequest, Pushed,
+    ErrorBody, HistoryPage, InviteInfo, InviteToken, JoinRequest, Joined, Pulled, PushRequest,
+    Pushed,
 };
 use archipel_core::{Id, Operation};
 use gloo::net::http::{Request, Response};
@@ -130,6 +131,19 @@ pub async fn pull(
     limit: usize,
 ) -> Result<Pulled, ApiFailure> {
     let url = format!("/api/sync/pull?since={since}&acked={acked}&limit={limit}");
+    let response = Request::get(&url)
+        .header("Authorization", &format!("Bearer {device_token}"))
+        .send()
+        .await;
+    read(response).await
+}
+
+/// One page of the collective's applied operations after version `since`.
+///
+/// # Errors
+/// [`ApiFailure`] (`forbidden` for guests).
+pub async fn history(device_token: &str, since: u64) -> Result<HistoryPage, ApiFailure> {
+    let url = format!("/api/history?since={since}&limit=2000");
     let response = Request::get(&url)
         .header("Authorization", &format!("Bearer {device_token}"))
         .send()

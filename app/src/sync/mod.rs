@@ -231,6 +231,10 @@ impl SyncEngine {
     async fn read_disk(self, db: &LocalDb) -> bool {
         match load_all(db).await {
             Ok((session, records, conflicts, pending, refused)) => {
+                // For the browser benchmark: the device's data is read.
+                if let Some(performance) = window().performance() {
+                    let _ = performance.mark("data-loaded");
+                }
                 let version = session.as_ref().map_or(0, |session| session.cursor);
                 let joined_now = session.is_some() && self.session.with_untracked(Option::is_none);
                 let joined = session.is_some();

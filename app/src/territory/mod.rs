@@ -1,8 +1,8 @@
 //! Territory: places mapped in the field, duplicates, reports and open exports.
 
+use crate::move_tr;
 use archipel_core::View;
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 
 use crate::ui::EmptyView;
 

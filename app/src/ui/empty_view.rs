@@ -1,9 +1,9 @@
 //! The honest placeholder of a view that holds nothing yet: what the view is
 //! for and what will appear in it — never fake data.
 
+use crate::move_tr;
 use archipel_core::View;
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 
 /// A view's heading, its purpose, and the list of what is coming.
 #[component]

@@ -1,9 +1,11 @@
 //! Widgets shared by the views.
 
+mod download;
 mod empty_view;
 mod network;
 mod sync_badge;
 
+pub use download::{download_blob, download_text};
 pub use empty_view::EmptyView;
 pub use network::{NetworkStatus, use_online};
 pub use sync_badge::{SyncBadge, clock};

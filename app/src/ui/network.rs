@@ -1,8 +1,8 @@
 //! Whether the device is online, as the browser reports it, and the badge that shows it.
 
+use crate::move_tr;
 use leptos::ev;
 use leptos::prelude::*;
-use leptos_fluent::move_tr;
 
 /// A signal that follows the browser's `online` / `offline` events.
 pub fn use_online() -> ReadSignal<bool> {

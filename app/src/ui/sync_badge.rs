@@ -1,8 +1,8 @@
 //! The sync status in the top bar: changes waiting, syncing, up to date,
 //! refused changes (a link to the list), or access revoked.
 
+use crate::tr;
 use leptos::prelude::*;
-use leptos_fluent::tr;
 
 use crate::sync::use_sync;
 
