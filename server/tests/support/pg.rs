@@ -4,8 +4,9 @@
 //!
 //! - `ARCHIPEL_TEST_DATABASE_URL=postgres://user@host:port/db` uses a server you
 //!   run instead (the user must be allowed to `CREATE DATABASE`).
-//! - Otherwise the binaries of the newest `/usr/lib/postgresql/*/bin` are used
-//!   (Debian's `postgresql` package; `cargo xtask test` installs it). `initdb`
+//! - Otherwise the binaries of `ARCHIPEL_PG_BIN`, or of the newest
+//!   `/usr/lib/postgresql/*/bin`, are used (Debian's `postgresql` package;
+//!   `cargo xtask test` installs it). `initdb`
 //!   refuses to run as root, so as root the cluster runs as the `postgres`
 //!   system user (`runuser -u postgres --`).
 //! - Without either, the PostgreSQL half of the tests **fails** and says how to
@@ -83,10 +84,16 @@ fn start_cluster() -> Result<Cluster, String> {
         return Ok(Cluster { base });
     }
     let bin = binaries().ok_or_else(|| INSTALL_HINT.to_owned())?;
-    let root = std::env::temp_dir().join(format!("archipel-pg-{}", std::process::id()));
+    let as_root = is_root();
+    // As root the cluster runs as `postgres`, who may not reach a TMPDIR under /root.
+    let temp = if as_root {
+        PathBuf::from("/tmp")
+    } else {
+        std::env::temp_dir()
+    };
+    let root = temp.join(format!("archipel-pg-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&root);
     std::fs::create_dir_all(&root).map_err(|error| format!("cannot create {root:?}: {error}"))?;
-    let as_root = is_root();
     if as_root {
         run(Command::new("chown")
             .arg("-R")
@@ -127,7 +134,8 @@ fn start_cluster() -> Result<Cluster, String> {
 /// The newest installed PostgreSQL's `bin` directory.
 pub fn binaries() -> Option<PathBuf> {
     if let Ok(dir) = std::env::var("ARCHIPEL_PG_BIN") {
-        return Some(PathBuf::from(dir));
+        let bin = PathBuf::from(dir);
+        return (bin.join("initdb").is_file() && bin.join("pg_ctl").is_file()).then_some(bin);
     }
     let mut found: Vec<(u32, PathBuf)> = std::fs::read_dir("/usr/lib/postgresql")
         .ok()?
