@@ -60,7 +60,7 @@ pub fn test() -> Result<(), String> {
         step("browser tests (wasm)", &mut || browser_tests(&root));
         let built = step("release build", &mut crate::run::build_app);
         if built {
-            step("bundle size budget", &mut crate::size::size);
+            step("bundle size ceiling", &mut crate::size::size);
             step("end-to-end (Playwright)", &mut || end_to_end(&root));
             step("browser benchmark (small)", &mut || {
                 crate::browser_bench::measure(&root, "small", 1)
