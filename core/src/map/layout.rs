@@ -42,7 +42,8 @@
 //! Spots are tested against a uniform grid of placed footprints, and each ring
 //! remembers, per spot and as a whole, the smallest footprint that did not fit
 //! (the placed set only grows, so a spot refused for a radius stays refused
-//! for larger ones): 1 000 nodes take about a millisecond (`docs/benchmarks.md`).
+//! for larger ones): 1 001 nodes take about a millisecond natively
+//! (`docs/benchmarks.md`, `cargo bench -p archipel-core --bench map`).
 
 use std::f64::consts::{PI, TAU};
 
