@@ -115,12 +115,15 @@ test("a facilitator nudges a pôle by hand and it stays there after a reload", a
   const before = await node.getAttribute("transform");
   await (await tool(page, "Déplacer les pôles")).click();
   await node.focus();
-  await page.keyboard.press("Shift+ArrowRight");
-  await page.keyboard.press("Shift+ArrowRight");
   const moved = (t: string | null) => {
     const [x, y] = (t ?? "").replace(/[^\d. -]/g, "").trim().split(/\s+/).map(Number);
     return { x, y };
   };
+  // Each press moves it 20 units; the redrawn node keeps the focus for the next one.
+  await page.keyboard.press("Shift+ArrowRight");
+  await expect.poll(async () => moved(await node.getAttribute("transform")).x).toBeGreaterThan(moved(before).x + 10);
+  await expect(node).toBeFocused();
+  await page.keyboard.press("Shift+ArrowRight");
   await expect.poll(async () => moved(await node.getAttribute("transform")).x).toBeGreaterThan(moved(before).x + 30);
   const after = await node.getAttribute("transform");
   await page.reload();

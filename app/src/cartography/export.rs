@@ -14,7 +14,6 @@ use crate::ui::{download_blob, download_text};
 const EXPORT_CSS: &str = "
 .links line{stroke:#5b6770;stroke-width:2;stroke-dasharray:6 4}
 .node .disc{stroke:#1d2a30;stroke-width:2}
-.node .ring{fill:none;stroke:none}
 .node .name{font-family:system-ui,sans-serif;font-weight:700}
 .node .referents{font-family:system-ui,sans-serif}
 .node .health circle{fill:#fff;stroke:#b00020;stroke-width:2}

@@ -136,17 +136,20 @@ pub fn focus_node(map: MapCtx, id: Id) {
             camera.y = node.y;
         });
     }
+    request_animation_frame(move || focus_element(id));
+}
+
+/// Gives keyboard focus to the drawn node `id`, if it is drawn.
+fn focus_element(id: Id) {
     let selector = format!(".map-layer [data-id=\"{id}\"]");
-    request_animation_frame(move || {
-        if let Some(element) = document()
-            .query_selector(&selector)
-            .ok()
-            .flatten()
-            .and_then(|element| element.dyn_into::<web_sys::SvgElement>().ok())
-        {
-            let _ = element.focus();
-        }
-    });
+    if let Some(element) = document()
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .and_then(|element| element.dyn_into::<web_sys::SvgElement>().ok())
+    {
+        let _ = element.focus();
+    }
 }
 
 /// Saves a pôle's hand-placed position.
@@ -521,6 +524,19 @@ pub fn MapCanvas() -> impl IntoView {
             .or_else(|| map.model.with(archipel_core::map::MapModel::first))
     });
     let words = Memo::new(move |_| Words::now());
+    // A node redrawn (a sync or an edit changed it) while it had keyboard
+    // focus gets it back, so editing by keyboard can go on.
+    Effect::new(move |_| {
+        map.model.track();
+        request_animation_frame(move || {
+            let lost = document()
+                .active_element()
+                .is_none_or(|active| active.tag_name().eq_ignore_ascii_case("body"));
+            if lost && let Some(id) = map.focused.get_untracked() {
+                focus_element(id);
+            }
+        });
+    });
     let links = move || {
         map.model.with(|model| {
             model
@@ -639,21 +655,8 @@ fn Node(
             .is_some_and(|name| !functions.contains(&name))
     };
     let serves = !node.functions.is_empty();
-    // A node redrawn (a sync or an edit changed it) while it had keyboard
-    // focus takes it back, so editing by keyboard can go on.
-    let element = NodeRef::<leptos::svg::G>::new();
-    Effect::new(move |_| {
-        let Some(element) = element.get() else { return };
-        let lost = document()
-            .active_element()
-            .is_none_or(|active| active.tag_name().eq_ignore_ascii_case("body"));
-        if lost && map.focused.get_untracked() == Some(id) {
-            let _ = element.focus();
-        }
-    });
     view! {
         <g
-            node_ref=element
             class="node"
             class:focused=is_focused
             class:selected=move || selected.selected(&Some(id))
@@ -669,7 +672,6 @@ fn Node(
             on:focus=move |_| map.focused.set(Some(id))
         >
             <circle class="disc" r=r fill=node.colour.clone() />
-            <circle class="ring" r=r + 6.0 />
             <text class="name" font-size=size fill=ink text-anchor="middle">
                 {lines
                     .into_iter()
