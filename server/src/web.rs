@@ -63,7 +63,12 @@ impl AppState {
 pub fn router(state: AppState) -> Router {
     Router::new()
         .route("/healthz", get(healthz))
-        .nest("/api", api::router().fallback(unknown_api))
+        .nest(
+            "/api",
+            api::router()
+                .fallback(unknown_api)
+                .method_not_allowed_fallback(wrong_method),
+        )
         .route("/api", axum::routing::any(unknown_api))
         .fallback(static_or_shell)
         .with_state(state)
@@ -116,6 +121,19 @@ async fn unknown_api(request: Request) -> Response {
         message: format!("no API route {} {}", request.method(), request.uri().path()),
     };
     (StatusCode::NOT_FOUND, Json(body)).into_response()
+}
+
+/// A known API route called with a method it does not have: a typed JSON 405.
+async fn wrong_method(request: Request) -> Response {
+    let body = ApiError {
+        code: "method_not_allowed",
+        message: format!(
+            "{} does not answer {}",
+            request.uri().path(),
+            request.method()
+        ),
+    };
+    (StatusCode::METHOD_NOT_ALLOWED, Json(body)).into_response()
 }
 
 async fn static_or_shell(State(state): State<AppState>, request: Request) -> Response {

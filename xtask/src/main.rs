@@ -8,6 +8,7 @@
 
 mod bench;
 mod browser_bench;
+mod drill;
 mod install;
 mod process;
 mod run;
@@ -34,6 +35,11 @@ commands:
   bench   the core's apply of 100k field sets next to the CRDT peers
             (../shared/tools/peer-bench), one run, one machine
             [N]               number of field sets (default 100000)
+  drill   the long reliability drills (docs/reliability.md), one engine at a time
+            crash [ROUNDS [PUSHES [CLIENTS]]]   SIGKILL during pushes, restart (100 x 1000 x 10)
+            offline [OPS [CHUNK]]   a long offline device catching up (100000 in chunks of 500)
+            --postgres        on PostgreSQL instead of SQLite
+            --release         against a release build
   bench-browser  the app in headless Chromium on a generated collective:
             cold start and map first frame, pan/zoom frame times
             [small|map|large] size of the collective (default map)
@@ -51,6 +57,7 @@ fn main() -> ExitCode {
         "size" => size::size(),
         "sw" => sw::sw(),
         "bench" => bench::bench(&rest),
+        "drill" => drill::drill_command(&rest),
         "bench-browser" => browser_bench::bench_browser(&rest),
         "help" | "--help" | "-h" => {
             print!("{USAGE}");

@@ -1,8 +1,8 @@
 //! The API's errors: a stable machine `code`, a human `message`, the right status.
 
 use axum::Json;
-use axum::extract::FromRequest;
-use axum::extract::rejection::JsonRejection;
+use axum::extract::rejection::{JsonRejection, PathRejection};
+use axum::extract::{FromRequest, FromRequestParts};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
@@ -127,6 +127,18 @@ impl From<JsonRejection> for ApiError {
             }
             other => ApiError::bad_request("invalid_request", other.body_text()),
         }
+    }
+}
+
+/// A path parameter whose rejections (say, percent-encoded bytes that are not
+/// UTF-8) are [`ApiError`]s. Every path parameter of the API is an id.
+#[derive(Debug, Clone, Copy, Default, FromRequestParts)]
+#[from_request(via(axum::extract::Path), rejection(ApiError))]
+pub struct ApiPath<T>(pub T);
+
+impl From<PathRejection> for ApiError {
+    fn from(rejection: PathRejection) -> Self {
+        ApiError::bad_request("invalid_id", rejection.body_text())
     }
 }
 

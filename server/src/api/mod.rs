@@ -17,7 +17,7 @@ use archipel_core::wire::{
 };
 use archipel_core::{Access, Change, Date, Id, Kind, Record, Value};
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Path, Query, State};
+use axum::extract::{DefaultBodyLimit, Query, State};
 use axum::http::StatusCode;
 use axum::response::sse::{Event, KeepAlive, Sse};
 use axum::routing::{delete, get, post};
@@ -26,7 +26,7 @@ use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
 
 use self::auth::Device;
-use self::error::{ApiError, ApiJson};
+use self::error::{ApiError, ApiJson, ApiPath};
 use crate::secrets;
 use crate::storage::rows::{self, InviteRow, NewMember};
 use crate::web::AppState;
@@ -303,7 +303,7 @@ async fn create_invite(
 async fn revoke_invite(
     State(state): State<AppState>,
     device: Device,
-    Path(invite): Path<String>,
+    ApiPath(invite): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
     require(&device, Access::Facilitator, "withdraw invitations")?;
     let invite: Id = invite
@@ -422,7 +422,7 @@ async fn list_devices(
 async fn revoke_device(
     State(state): State<AppState>,
     device: Device,
-    Path(target): Path<String>,
+    ApiPath(target): ApiPath<String>,
 ) -> Result<StatusCode, ApiError> {
     let target: Id = target
         .parse()
@@ -457,7 +457,7 @@ struct AccessBody {
 async fn set_access(
     State(state): State<AppState>,
     device: Device,
-    Path(member): Path<String>,
+    ApiPath(member): ApiPath<String>,
     ApiJson(body): ApiJson<AccessBody>,
 ) -> Result<StatusCode, ApiError> {
     require(&device, Access::Admin, "change someone's access")?;
