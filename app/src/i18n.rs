@@ -332,6 +332,15 @@ pub fn is_french() -> bool {
     expect_context::<I18n>().language.get().code == "fr"
 }
 
+/// A refusal's message in the interface's language.
+pub fn refusal_text(refusal: &archipel_core::Refusal) -> String {
+    refusal.message(if is_french() {
+        archipel_core::Lang::Fr
+    } else {
+        archipel_core::Lang::En
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use std::collections::BTreeSet;

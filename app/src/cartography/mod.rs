@@ -438,32 +438,6 @@ fn Toolbar(mode: RwSignal<Mode>, travelling: RwSignal<bool>) -> impl IntoView {
     }
 }
 
-/// Folds text for matching as one types: lower case, accents and
-/// punctuation dropped, through the browser's Unicode decomposition (no
-/// tables shipped in the app).
-fn fold(text: &str) -> String {
-    let decomposed: String = js_sys::JsString::from(text).normalize("NFD").into();
-    let mut out = String::with_capacity(decomposed.len());
-    let mut gap = false;
-    for c in decomposed.chars() {
-        if c.is_alphanumeric() {
-            if gap && !out.is_empty() {
-                out.push(' ');
-            }
-            gap = false;
-            match c {
-                'œ' | 'Œ' => out.push_str("oe"),
-                'æ' | 'Æ' => out.push_str("ae"),
-                'ß' => out.push_str("ss"),
-                _ => out.extend(c.to_lowercase()),
-            }
-        } else if !('\u{300}'..='\u{36f}').contains(&c) {
-            gap = true;
-        }
-    }
-    out
-}
-
 /// A match of the fly-to search: a pôle, or a person and the pôle they serve.
 #[derive(Debug, Clone, PartialEq)]
 struct Found {
@@ -472,14 +446,14 @@ struct Found {
 }
 
 fn search(state: &State, model: &MapModel, query: &str) -> Vec<Found> {
-    let query = fold(query);
+    let query = archipel_core::fold(query);
     if query.is_empty() {
         return Vec::new();
     }
     let mut found: Vec<Found> = model
         .nodes
         .iter()
-        .filter(|node| fold(&node.name).contains(&query))
+        .filter(|node| archipel_core::fold(&node.name).contains(&query))
         .map(|node| Found {
             pole: node.id,
             label: node.name.clone(),
@@ -502,7 +476,7 @@ fn search(state: &State, model: &MapModel, query: &str) -> Vec<Found> {
             continue;
         };
         let name = person.text("display_name").unwrap_or_default();
-        if fold(name).contains(&query)
+        if archipel_core::fold(name).contains(&query)
             && let Some(node) = model.node(pole)
         {
             found.push(Found {

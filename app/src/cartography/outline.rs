@@ -96,15 +96,6 @@ fn details(state: &State) -> HashMap<Id, Details> {
     all
 }
 
-fn kind_label(kind: Option<&str>) -> Signal<String> {
-    match kind {
-        Some("centre") => move_tr!("pole-kind-centre"),
-        Some("function") => move_tr!("pole-kind-function"),
-        Some("partner") => move_tr!("pole-kind-partner"),
-        _ => move_tr!("pole-kind-pole"),
-    }
-}
-
 /// The pôles as a list.
 #[component]
 pub fn PoleList() -> impl IntoView {
@@ -183,14 +174,7 @@ fn PoleItem(id: Id, details: Memo<HashMap<Id, Details>>) -> impl IntoView {
                     editing.set(false);
                     problem.set(None);
                 }
-                Err(refusal) => {
-                    let lang = if crate::i18n::is_french() {
-                        archipel_core::Lang::Fr
-                    } else {
-                        archipel_core::Lang::En
-                    };
-                    problem.set(Some(refusal.message(lang)));
-                }
+                Err(refusal) => problem.set(Some(crate::i18n::refusal_text(&refusal))),
             }
         });
     };
@@ -212,7 +196,7 @@ fn PoleItem(id: Id, details: Memo<HashMap<Id, Details>>) -> impl IntoView {
         <li class="pole" data-id=id.to_string() data-kind=kind>
             <div class="pole-head">
                 <h2 class="pole-name">{name}</h2>
-                <span class="pole-kind">{move || kind_label(kind().as_deref()).get()}</span>
+                <span class="pole-kind">{move || super::panel::kind_label(kind().as_deref().unwrap_or("pole"))}</span>
                 <button type="button" class="quiet small" on:click=move |_| map.selected.set(Some(id))>
                     {move || tr!("pole-details", { "name" => name() })}
                 </button>

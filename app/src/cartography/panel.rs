@@ -7,7 +7,7 @@
 use crate::{move_tr, tr};
 use archipel_core::queries::{is_current, pole_health};
 use archipel_core::schema::{LINK_KINDS, POLE_KINDS, ROLES};
-use archipel_core::{Change, FieldWrite, Id, Kind, Lang, Record, State, Value};
+use archipel_core::{Change, FieldWrite, Id, Kind, Record, State, Value};
 use leptos::prelude::*;
 
 use super::{MapCtx, today, use_map};
@@ -48,7 +48,7 @@ fn link_label(kind: &str) -> String {
     }
 }
 
-fn kind_label(kind: &str) -> String {
+pub fn kind_label(kind: &str) -> String {
     match kind {
         "centre" => tr!("pole-kind-centre"),
         "function" => tr!("pole-kind-function"),
@@ -70,14 +70,7 @@ fn send(
                 problem.set(None);
                 done();
             }
-            Err(refusal) => {
-                let lang = if crate::i18n::is_french() {
-                    Lang::Fr
-                } else {
-                    Lang::En
-                };
-                problem.set(Some(refusal.message(lang)));
-            }
+            Err(refusal) => problem.set(Some(crate::i18n::refusal_text(&refusal))),
         }
     });
 }
