@@ -70,12 +70,7 @@ impl Words {
     /// The words in the current language.
     pub fn now() -> Words {
         Words {
-            kinds: [
-                tr!("pole-kind-centre"),
-                tr!("pole-kind-pole"),
-                tr!("pole-kind-function"),
-                tr!("pole-kind-partner"),
-            ],
+            kinds: ["centre", "pole", "function", "partner"].map(super::panel::kind_label),
             referents: tr!("pole-referents", { "names" => SLOT }),
             vacant: tr!("map-vacant", { "roles" => SLOT }),
             at_risk: tr!("map-at-risk", { "roles" => SLOT }),
@@ -433,7 +428,9 @@ pub fn MapCanvas() -> impl IntoView {
                     Some(id) => map
                         .model
                         .with_untracked(|model| model.neighbour(id, direction)),
-                    None => map.first(),
+                    None => map
+                        .model
+                        .with_untracked(archipel_core::map::MapModel::first),
                 };
                 if let Some(next) = next {
                     focus_node(map, next);

@@ -184,11 +184,6 @@ impl MapCtx {
         })
     }
 
-    /// The node keyboard focus starts on: the centre.
-    fn first(self) -> Option<Id> {
-        self.sequence().first().copied()
-    }
-
     /// Steps `by` nodes through the presentation order, focusing and opening
     /// the pôle reached and zooming on it.
     pub fn step(self, by: isize) {

@@ -531,19 +531,29 @@ const fn default_page() -> usize {
     500
 }
 
-async fn pull(
-    State(state): State<AppState>,
-    device: Device,
-    query: Result<Query<PullQuery>, axum::extract::rejection::QueryRejection>,
-) -> Result<ApiJson<Pulled>, ApiError> {
+/// A paged query's parameters, or a typed error: unreadable (`invalid_query`)
+/// or asking for a page size outside 1..=[`PAGE_LIMIT`] (`invalid_limit`).
+fn page_query<Q>(
+    query: Result<Query<Q>, axum::extract::rejection::QueryRejection>,
+    limit: impl Fn(&Q) -> usize,
+) -> Result<Q, ApiError> {
     let Query(query) =
         query.map_err(|rejection| ApiError::bad_request("invalid_query", rejection.body_text()))?;
-    if !(1..=PAGE_LIMIT).contains(&query.limit) {
+    if !(1..=PAGE_LIMIT).contains(&limit(&query)) {
         return Err(ApiError::bad_request(
             "invalid_limit",
             format!("`limit` goes from 1 to {PAGE_LIMIT}."),
         ));
     }
+    Ok(query)
+}
+
+async fn pull(
+    State(state): State<AppState>,
+    device: Device,
+    query: Result<Query<PullQuery>, axum::extract::rejection::QueryRejection>,
+) -> Result<ApiJson<Pulled>, ApiError> {
+    let query = page_query(query, |query| query.limit)?;
     let collective = device.0.collective;
     let client = device.0.id;
     let guest = device.0.access == Access::Guest;
@@ -591,14 +601,7 @@ async fn history(
     query: Result<Query<HistoryQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<ApiJson<HistoryPage>, ApiError> {
     require(&device, Access::Member, "read the history")?;
-    let Query(query) =
-        query.map_err(|rejection| ApiError::bad_request("invalid_query", rejection.body_text()))?;
-    if !(1..=PAGE_LIMIT).contains(&query.limit) {
-        return Err(ApiError::bad_request(
-            "invalid_limit",
-            format!("`limit` goes from 1 to {PAGE_LIMIT}."),
-        ));
-    }
+    let query = page_query(query, |query| query.limit)?;
     let collective = device.0.collective;
     let page = state
         .hub
