@@ -29,8 +29,6 @@
 
 use std::collections::BTreeSet;
 
-use fractional_index::FractionalIndex;
-
 use crate::ids::Id;
 use crate::op::{Access, Actor, Change, Sequencer};
 use crate::refusal::Refusal;
@@ -237,13 +235,7 @@ pub fn demo_state(ids: &mut dyn FnMut() -> Id) -> Result<State, DemoError> {
 
 /// `count` order keys, in increasing order.
 fn order_keys(count: usize) -> Vec<String> {
-    let mut keys = Vec::with_capacity(count);
-    let mut current = FractionalIndex::default();
-    for _ in 0..count {
-        keys.push(current.to_string());
-        current = FractionalIndex::new_after(&current);
-    }
-    keys
+    crate::validate::order_keys_after(None, count)
 }
 
 fn set(items: &[&str]) -> Value {

@@ -18,8 +18,6 @@
 
 use std::collections::BTreeSet;
 
-use fractional_index::FractionalIndex;
-
 use crate::demo::FUNCTIONS;
 use crate::ids::Id;
 use crate::op::{Access, Actor, Change, Sequencer};
@@ -908,13 +906,7 @@ impl Generator {
 
 /// `count` order keys, in increasing order.
 fn order_keys(count: usize) -> Vec<String> {
-    let mut keys = Vec::with_capacity(count);
-    let mut current = FractionalIndex::default();
-    for _ in 0..count {
-        keys.push(current.to_string());
-        current = FractionalIndex::new_after(&current);
-    }
-    keys
+    crate::validate::order_keys_after(None, count)
 }
 
 fn roles(entries: &[(&str, u8)]) -> Value {

@@ -14,6 +14,7 @@ pub mod apply;
 pub mod authz;
 pub mod demo;
 pub mod generate;
+pub mod governance;
 pub mod health;
 pub mod history;
 pub mod ids;

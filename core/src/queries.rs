@@ -337,7 +337,7 @@ fn folded_skills(record: &Record) -> BTreeSet<String> {
 fn may_be_suggested(person: &Record, today: Date) -> bool {
     person.is_live()
         && !has_left(person)
-        && person.text("status") != Some("paused")
+        && !matches!(person.text("status"), Some("paused" | "leaving"))
         && !is_off(person, today)
 }
 

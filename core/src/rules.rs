@@ -53,6 +53,23 @@ pub fn check<'a>(
             ));
         }
         Kind::Event => ends_after_start(get("starts_at"), get("ends_at"), "ends_at")?,
+        Kind::Meeting | Kind::AgendaItem => {
+            ends_after_start(get("started_at"), get("ended_at"), "ended_at")?;
+        }
+        // Leaving completes only once every role and task has been handed
+        // over (see `crate::governance::handover`).
+        Kind::Person
+            if get("status").as_text() == Some("left")
+                && state
+                    .existing(id)
+                    .is_none_or(|before| before.text("status") != Some("left"))
+                && crate::governance::must_hand_over(state, id) =>
+        {
+            return Err(contradiction(
+                "status",
+                "hand over or release every role and task before leaving",
+            ));
+        }
         Kind::KitRun => {
             let (Some(kit), Some(version)) = (get("kit").as_ref_id(), get("version").as_ref_id())
             else {

@@ -293,7 +293,8 @@ pub const POLE_STATUSES: &[&str] = &["active", "dormant", "archived"];
 /// Kinds of link between pôles.
 pub const LINK_KINDS: &[&str] = &["works_with", "reports_to", "partner"];
 /// Life of a person in the collective.
-pub const PERSON_STATUSES: &[&str] = &["active", "paused", "left"];
+/// (`leaving`: handing over roles and tasks; `left` is refused until that is done.)
+pub const PERSON_STATUSES: &[&str] = &["active", "paused", "left", "leaving"];
 /// Life of a need.
 pub const NEED_STATUSES: &[&str] = &["open", "filled", "cancelled"];
 /// Life of an offer of help.
@@ -454,6 +455,24 @@ const MEETING: &[FieldSpec] = &[
     ),
     field("template", FieldType::Choice(MEETING_TEMPLATES)),
     field("minutes", FieldType::Markdown { max: 50_000 }),
+    // Who takes part (speaking time is shared among them).
+    field(
+        "participants",
+        FieldType::Refs {
+            kind: Kind::Person,
+            max_items: 200,
+        },
+    ),
+    // Who asked to speak, in order (person ids).
+    field(
+        "queue",
+        FieldType::List {
+            max_items: 100,
+            max_len: 40,
+        },
+    ),
+    field("started_at", FieldType::Time),
+    field("ended_at", FieldType::Time),
 ];
 
 const AGENDA_ITEM: &[FieldSpec] = &[
@@ -464,6 +483,9 @@ const AGENDA_ITEM: &[FieldSpec] = &[
     field("order", FieldType::Order),
     field("notes", LONG),
     field("outcome", SHORT),
+    // The facilitator's console: when the item was opened and closed.
+    field("started_at", FieldType::Time),
+    field("ended_at", FieldType::Time),
 ];
 
 const SPEAKING_TURN: &[FieldSpec] = &[
@@ -477,6 +499,8 @@ const SPEAKING_TURN: &[FieldSpec] = &[
             max: 86_400,
         },
     ),
+    // The agenda item under way when the turn started.
+    field("item", FieldType::Ref(Kind::AgendaItem)),
 ];
 
 const DECISION: &[FieldSpec] = &[

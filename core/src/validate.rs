@@ -312,6 +312,23 @@ pub fn reference(state: &State, spec: &FieldSpec, id: Id, kind: Kind) -> Result<
     }
 }
 
+/// `count` order keys, in increasing order, all after `last` (an order key
+/// already used, or the start when `None` or not a key): what a list
+/// appends with.
+#[must_use]
+pub fn order_keys_after(last: Option<&str>, count: usize) -> Vec<String> {
+    let mut keys = Vec::with_capacity(count);
+    let mut current = match last.and_then(|key| FractionalIndex::from_string(key).ok()) {
+        Some(last) => FractionalIndex::new_after(&last),
+        None => FractionalIndex::default(),
+    };
+    for _ in 0..count {
+        keys.push(current.to_string());
+        current = FractionalIndex::new_after(&current);
+    }
+    keys
+}
+
 /// An order key is the string form of a fractional index.
 pub fn order_key(spec: &FieldSpec, text: &str) -> Result<(), Refusal> {
     if text.len() > 200 || FractionalIndex::from_string(text).is_err() {

@@ -257,6 +257,15 @@ impl Value {
         }
     }
 
+    /// The instant (ms since the Unix epoch), if this is one.
+    #[must_use]
+    pub const fn as_time(&self) -> Option<i64> {
+        match self {
+            Value::Time(millis) => Some(*millis),
+            _ => None,
+        }
+    }
+
     /// The set of texts, if this is one.
     #[must_use]
     pub fn as_set(&self) -> Option<&BTreeSet<String>> {

@@ -189,11 +189,13 @@ fn an_ended_or_future_role_does_not_count() {
 fn a_person_who_left_no_longer_holds_their_roles() {
     let mut world = World::new();
     let (claire, lumiere) = (world.claire, world.lumiere);
-    assign(&mut world, claire, lumiere, "facilitator");
     world.admin.ok(
         &mut world.state,
         Change::set(claire, "status", Value::text("left"), 0),
     );
+    // Leaving is refused while roles are held (see the governance tests), but a
+    // device that had not heard of it may still assign one afterwards.
+    assign(&mut world, claire, lumiere, "facilitator");
     assert_eq!(gaps(&world, lumiere)[1], gap("facilitator", 1, 0, 1, false));
 }
 
