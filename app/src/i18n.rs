@@ -1,5 +1,6 @@
-//! The one translation layer: Fluent files in `app/locales/<lang>/main.ftl`,
-//! built into the bundle and read by a small reader of the part of Fluent
+//! The one translation layer: Fluent files in `app/locales/<lang>/` (one per
+//! area: `main.ftl`, `governance.ftl`, `meetings.ftl`, each ending with a
+//! newline), built into the bundle and read by a small reader of the part of Fluent
 //! they use.
 //!
 //! French is the reference language and the default; English is second. The
@@ -45,14 +46,22 @@ impl Eq for Language {}
 pub static FRENCH: Language = Language {
     code: "fr",
     name: "Français",
-    source: include_str!("../locales/fr/main.ftl"),
+    source: concat!(
+        include_str!("../locales/fr/main.ftl"),
+        include_str!("../locales/fr/governance.ftl"),
+        include_str!("../locales/fr/meetings.ftl"),
+    ),
 };
 
 /// English.
 pub static ENGLISH: Language = Language {
     code: "en",
     name: "English",
-    source: include_str!("../locales/en/main.ftl"),
+    source: concat!(
+        include_str!("../locales/en/main.ftl"),
+        include_str!("../locales/en/governance.ftl"),
+        include_str!("../locales/en/meetings.ftl"),
+    ),
 };
 
 /// The languages offered.
@@ -391,6 +400,25 @@ mod tests {
     }
 
     #[test]
+    fn no_key_is_written_twice() {
+        for language in LANGUAGES {
+            let mut seen = BTreeSet::new();
+            for line in language.source.lines() {
+                if line.starts_with(|c: char| c.is_ascii_lowercase())
+                    && let Some((key, _)) = line.split_once('=')
+                {
+                    assert!(
+                        seen.insert(key.trim()),
+                        "{}: {} twice",
+                        language.code,
+                        key.trim()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
     fn both_languages_have_the_same_keys_and_every_key_is_used() {
         let french = keys(&FRENCH);
         assert_eq!(french, keys(&ENGLISH));
@@ -414,27 +442,21 @@ mod tests {
 
     #[test]
     fn every_message_reads_without_leftover_syntax() {
-        let args = [
-            ("count", Arg::Number(3)),
-            ("reason", Arg::from("r")),
-            ("version", Arg::from("1")),
-            ("collective", Arg::from("c")),
-            ("role", Arg::from("r")),
-            ("message", Arg::from("m")),
-            ("time", Arg::from("t")),
-            ("names", Arg::from("n")),
-            ("name", Arg::from("n")),
-            ("lost", Arg::from("l")),
-            ("won", Arg::from("w")),
-            ("used", Arg::from("u")),
-            ("quota", Arg::from("q")),
-            ("added", Arg::Number(3)),
-            ("archived", Arg::Number(3)),
-            ("changed", Arg::Number(3)),
-            ("date", Arg::from("d")),
-            ("roles", Arg::from("r")),
-            ("what", Arg::from("w")),
-        ];
+        // Every argument named anywhere, as a number (which also reads as text).
+        let mut names = BTreeSet::new();
+        for language in LANGUAGES {
+            for (at, _) in language.source.match_indices('$') {
+                let name: String = language.source[at + 1..]
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+                    .collect();
+                names.insert(name);
+            }
+        }
+        let args: Vec<(&str, Arg)> = names
+            .iter()
+            .map(|name| (name.as_str(), Arg::Number(3)))
+            .collect();
         for language in LANGUAGES {
             for key in keys(language) {
                 let text = translate(language, key, &args);

@@ -14,7 +14,7 @@ mod camera;
 mod export;
 mod map;
 mod outline;
-mod panel;
+pub(crate) mod panel;
 mod present;
 mod timeline;
 

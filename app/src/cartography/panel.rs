@@ -30,6 +30,7 @@ fn name_of(state: &State, id: Id) -> String {
         .to_owned()
 }
 
+/// A role's name in the current language.
 pub fn role_label(role: &str) -> String {
     match role {
         "referent" => tr!("role-referent"),
@@ -48,6 +49,7 @@ fn link_label(kind: &str) -> String {
     }
 }
 
+/// A pôle kind's name in the current language.
 pub fn kind_label(kind: &str) -> String {
     match kind {
         "centre" => tr!("pole-kind-centre"),

@@ -1,0 +1,1 @@
+# Réunions et décisions.
