@@ -1,0 +1,1 @@
+# People: skills, availability, arrivals and departures.

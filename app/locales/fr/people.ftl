@@ -1,0 +1,1 @@
+# Personnes : compétences, disponibilité, arrivées et départs.
