@@ -1034,6 +1034,14 @@ pub const TASKS: &[TaskSeed] = &[
         size_minutes: 60,
         skills: &["rédaction"],
     },
+    TaskSeed {
+        pole: "Mercis",
+        title: "Écrire trois messages de remerciement aux bénévoles du mois",
+        description: "Un mot personnel à trois bénévoles qui ont donné de leur temps ce \
+                      mois-ci : ce qu'ils ont fait, ce que cela a changé.",
+        size_minutes: 30,
+        skills: &["rédaction", "écoute"],
+    },
 ];
 
 // ---------------------------------------------------------------------------
