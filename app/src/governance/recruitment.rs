@@ -58,7 +58,10 @@ fn need_cards(state: &State) -> Vec<NeedCard> {
                 need: matches.need,
                 title: need.text("title").unwrap_or_default().to_owned(),
                 pole: matches.pole,
-                pole_name: matches.pole.map(|p| pole_name(state, p)).unwrap_or_default(),
+                pole_name: matches
+                    .pole
+                    .map(|p| pole_name(state, p))
+                    .unwrap_or_default(),
                 role: need.text("role").map(str::to_owned),
                 skills: skills_text(need.get("skills")),
                 hours: need.get("hours_per_week").as_int(),
@@ -159,12 +162,18 @@ fn NeedView(card: NeedCard, wanted: Memo<Option<Id>>) -> impl IntoView {
     let heading = format!("need-{need}");
     let labelled_by = heading.clone();
     let cancel = move |_| {
-        let version = gov.sync.view.with_untracked(|state| {
-            state.existing(need).map_or(0, |r| r.version_of("status"))
-        });
+        let version = gov
+            .sync
+            .view
+            .with_untracked(|state| state.existing(need).map_or(0, |r| r.version_of("status")));
         send_all(
             gov.sync,
-            vec![Change::set(need, "status", Value::text("cancelled"), version)],
+            vec![Change::set(
+                need,
+                "status",
+                Value::text("cancelled"),
+                version,
+            )],
             problem,
             || {},
         );
@@ -237,7 +246,10 @@ fn SuggestionView(
     let why = explanation(&suggestion);
     let accepting = RwSignal::new(false);
     let tutor = RwSignal::new(String::new());
-    let tutors: Vec<(Id, String)> = gov.sync.view.with_untracked(people_choices)
+    let tutors: Vec<(Id, String)> = gov
+        .sync
+        .view
+        .with_untracked(people_choices)
         .into_iter()
         .filter(|(id, _)| *id != person)
         .collect();
@@ -293,25 +305,35 @@ fn SuggestionView(
 fn NeedForm(need: Option<Id>, on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let gov = use_gov();
     let problem = RwSignal::new(None::<String>);
-    let (title0, pole0, role0, skills0, hours0, description0) = gov.sync.view.with_untracked(|state| {
-        need.and_then(|id| state.existing(id)).map_or_else(
-            || (String::new(), None, String::new(), String::new(), String::new(), String::new()),
-            |record| {
-                (
-                    record.text("title").unwrap_or_default().to_owned(),
-                    record.reference("pole"),
-                    record.text("role").unwrap_or_default().to_owned(),
-                    skills_text(record.get("skills")),
-                    record
-                        .get("hours_per_week")
-                        .as_int()
-                        .map(|h| h.to_string())
-                        .unwrap_or_default(),
-                    record.text("description").unwrap_or_default().to_owned(),
-                )
-            },
-        )
-    });
+    let (title0, pole0, role0, skills0, hours0, description0) =
+        gov.sync.view.with_untracked(|state| {
+            need.and_then(|id| state.existing(id)).map_or_else(
+                || {
+                    (
+                        String::new(),
+                        None,
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                        String::new(),
+                    )
+                },
+                |record| {
+                    (
+                        record.text("title").unwrap_or_default().to_owned(),
+                        record.reference("pole"),
+                        record.text("role").unwrap_or_default().to_owned(),
+                        skills_text(record.get("skills")),
+                        record
+                            .get("hours_per_week")
+                            .as_int()
+                            .map(|h| h.to_string())
+                            .unwrap_or_default(),
+                        record.text("description").unwrap_or_default().to_owned(),
+                    )
+                },
+            )
+        });
     let title = RwSignal::new(title0);
     let pole = RwSignal::new(pole0.map(|p| p.to_string()).unwrap_or_default());
     let role = RwSignal::new(role0);
@@ -490,7 +512,10 @@ fn OfferForm() -> impl IntoView {
     }
 }
 
-fn offers_of(state: &State, person: Option<Id>) -> Vec<(Id, String, String, Option<i64>, String, String)> {
+fn offers_of(
+    state: &State,
+    person: Option<Id>,
+) -> Vec<(Id, String, String, Option<i64>, String, String)> {
     let mut offers: Vec<_> = state
         .of_kind(Kind::Offer)
         .filter(|offer| offer.is_live())
@@ -530,11 +555,9 @@ fn offer_status(status: &str) -> String {
 fn MyOffers() -> impl IntoView {
     let gov = use_gov();
     let problem = RwSignal::new(None::<String>);
-    let mine = Memo::new(move |_| {
-        match gov.me.get() {
-            Some(me) => gov.sync.view.with(|state| offers_of(state, Some(me))),
-            None => Vec::new(),
-        }
+    let mine = Memo::new(move |_| match gov.me.get() {
+        Some(me) => gov.sync.view.with(|state| offers_of(state, Some(me))),
+        None => Vec::new(),
     });
     view! {
         <Show when=move || !mine.with(Vec::is_empty)>

@@ -178,7 +178,10 @@ pub fn RolesTab() -> impl IntoView {
     });
     let counts = move || {
         let cards = all.get();
-        let incomplete = cards.iter().filter(|c| c.missing > 0 || c.at_risk > 0).count();
+        let incomplete = cards
+            .iter()
+            .filter(|c| c.missing > 0 || c.at_risk > 0)
+            .count();
         tr!("gov-roles-summary", { "incomplete" => incomplete, "count" => cards.len() })
     };
     view! {
@@ -383,7 +386,12 @@ fn HolderView(holder: Holder, problem: RwSignal<Option<String>>) -> impl IntoVie
         });
         send_all(
             gov.sync,
-            vec![Change::set(assignment, "until", Value::Date(today()), version)],
+            vec![Change::set(
+                assignment,
+                "until",
+                Value::Date(today()),
+                version,
+            )],
             problem,
             || {},
         );
@@ -492,8 +500,12 @@ fn RequiredRolesForm(
         .collect();
     let fields = counts.clone();
     let record = move |state: &State| match target {
-        Some(pole) => state.existing(pole).map(|r| (r.id, r.version_of("required_roles"))),
-        None => state.collective().map(|r| (r.id, r.version_of("required_roles"))),
+        Some(pole) => state
+            .existing(pole)
+            .map(|r| (r.id, r.version_of("required_roles"))),
+        None => state
+            .collective()
+            .map(|r| (r.id, r.version_of("required_roles"))),
     };
     let write = move |value: Value| {
         let Some((id, version)) = gov.sync.view.with_untracked(record) else {

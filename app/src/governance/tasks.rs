@@ -92,10 +92,15 @@ pub fn TasksTab() -> impl IntoView {
     });
     let pool = Memo::new(move |_| {
         let filter = filter.get();
-        gov.sync.view.with(|state| cards(state, task_pool(state, &filter)))
+        gov.sync
+            .view
+            .with(|state| cards(state, task_pool(state, &filter)))
     });
     let mine = Memo::new(move |_| match gov.me.get() {
-        Some(me) => gov.sync.view.with(|state| cards(state, tasks_held(state, me))),
+        Some(me) => gov
+            .sync
+            .view
+            .with(|state| cards(state, tasks_held(state, me))),
         None => Vec::new(),
     });
     let me_off = Memo::new(move |_| {
