@@ -112,6 +112,32 @@ pub fn precheck(kind: Kind, action: Action, actor: &Actor) -> Result<(), Refusal
     Ok(())
 }
 
+/// Whether a guest may read records of `kind` at all: guests (mapping
+/// parties, visitors) see the map and the territory, never the governance
+/// board — needs, offers, tasks, meetings and their minutes, speaking time,
+/// decisions. The server withholds those from their pulls.
+#[must_use]
+pub const fn guest_may_read_kind(kind: Kind) -> bool {
+    !matches!(
+        kind,
+        Kind::Need
+            | Kind::Offer
+            | Kind::Task
+            | Kind::Meeting
+            | Kind::AgendaItem
+            | Kind::SpeakingTurn
+            | Kind::Decision
+    )
+}
+
+/// Whether a guest may read `record`: its kind is readable
+/// ([`guest_may_read_kind`]) and, for feedback, it is about a kit, not a meeting.
+#[must_use]
+pub fn guest_may_read(record: &Record) -> bool {
+    guest_may_read_kind(record.kind)
+        && !(record.kind == Kind::Feedback && record.reference("meeting").is_some())
+}
+
 /// Whether `actor` owns `record` (see exception 1).
 #[must_use]
 pub fn owns(actor: &Actor, record: &Record) -> bool {

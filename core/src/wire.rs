@@ -277,6 +277,11 @@ pub struct Pulled {
     pub cursor: u64,
     /// Whether another page follows.
     pub more: bool,
+    /// The device's access level now (absent from older servers): a device
+    /// promoted from guest pulls again from the start, since guests are not
+    /// sent the governance board (see [`crate::authz::guest_may_read`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub access: Option<crate::op::Access>,
 }
 
 /// One operation of the server's log of *applied* operations (time travel).

@@ -658,6 +658,56 @@ async fn the_history_pages_through_applied_operations_for_members_only(engine: E
     server.stop().await;
 }
 
+async fn guests_are_not_sent_the_governance_board_and_learn_of_a_promotion(engine: Engine) {
+    let server = Server::start(engine).await;
+    let admin = server.admin().await;
+    let member = server.member(&admin, "member", "Membre").await;
+    let guest = server.member(&admin, "guest", "Invitée").await;
+    let kinds = |records: &[Json]| {
+        records
+            .iter()
+            .map(|record| record["kind"].as_str().unwrap_or("?").to_owned())
+            .collect::<std::collections::BTreeSet<_>>()
+    };
+    let (as_member, _, _) = member.pull_all(&server, 0, 1000).await;
+    let (as_guest, _, _) = guest.pull_all(&server, 0, 1000).await;
+    let (member_kinds, guest_kinds) = (kinds(&as_member), kinds(&as_guest));
+    for kind in ["task", "need"] {
+        assert!(member_kinds.contains(kind), "members read {kind}s");
+        assert!(!guest_kinds.contains(kind), "guests are not sent {kind}s");
+    }
+    for kind in ["pole", "role_assignment", "kit"] {
+        assert!(
+            guest_kinds.contains(kind),
+            "guests still read the map ({kind})"
+        );
+    }
+    let (_, page) = server
+        .get("/api/sync/pull?since=0&limit=10", Some(&guest.token))
+        .await;
+    assert_eq!(page["access"], "guest");
+
+    // Promoted, the device is told so on its next pull.
+    let (_, me) = server.get("/api/me", Some(&guest.token)).await;
+    let id = me["member_id"].as_str().expect("member").to_owned();
+    let response = server
+        .http
+        .put(server.url(&format!("/api/members/{id}/access")))
+        .bearer_auth(&admin.token)
+        .json(&json!({"access": "member"}))
+        .send()
+        .await
+        .expect("answered");
+    assert_eq!(response.status().as_u16(), 204);
+    let (_, page) = server
+        .get("/api/sync/pull?since=0&limit=10", Some(&guest.token))
+        .await;
+    assert_eq!(page["access"], "member");
+    let (again, _, _) = guest.pull_all(&server, 0, 1000).await;
+    assert!(kinds(&again).contains("task"));
+    server.stop().await;
+}
+
 on_both_engines!(
     first_start_creates_the_demo_and_a_single_use_admin_invite,
     invites_that_are_unknown_expired_or_beyond_ones_rights_are_refused_clearly,
@@ -674,4 +724,5 @@ on_both_engines!(
     a_device_flooding_the_server_is_slowed_down_with_a_typed_error,
     a_withdrawn_invitation_no_longer_opens_the_collective,
     the_history_pages_through_applied_operations_for_members_only,
+    guests_are_not_sent_the_governance_board_and_learn_of_a_promotion,
 );

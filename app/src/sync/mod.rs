@@ -631,6 +631,29 @@ impl SyncEngine {
         Ok(())
     }
 
+    /// Records the device's new access level (an admin changed it); coming
+    /// from guest, the cursor goes back to the start so the next pulls bring
+    /// what guests are not sent.
+    async fn change_access(
+        &self,
+        db: &LocalDb,
+        before: Access,
+        now: Access,
+    ) -> Result<(), SyncError> {
+        let session = db
+            .update(SESSION_KEY, &[], |session: &mut Session| {
+                session.access = now;
+                if before == Access::Guest {
+                    session.cursor = 0;
+                }
+                Ok(Vec::new())
+            })
+            .await?;
+        self.session.set(Some(session));
+        self.rebuild_view();
+        Ok(())
+    }
+
     async fn pull(&self, db: &LocalDb) -> Result<(), SyncError> {
         loop {
             let Some(session) = self.session.get_untracked() else {
@@ -667,6 +690,13 @@ impl SyncEngine {
             let outcomes = page.results.into_iter().map(Outcome::from_stored).collect();
             self.settle(db, outcomes, Some(page.cursor)).await?;
             self.status.update(|status| status.received += received);
+            if let Some(access) = page.access.filter(|access| *access != session.access) {
+                self.change_access(db, session.access, access).await?;
+                if session.access == Access::Guest {
+                    // Guests were not sent the governance board: read everything again.
+                    continue;
+                }
+            }
             if !page.more {
                 return Ok(());
             }

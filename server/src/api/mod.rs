@@ -568,19 +568,23 @@ async fn pull(
         )
         .await?;
     let mut records = changes.records;
+    let mut conflicts = changes.conflicts;
     if guest {
-        // Contacts are visible only to members.
+        // Contacts are visible only to members; the governance board not at all.
+        records.retain(archipel_core::authz::guest_may_read);
+        conflicts.retain(|conflict| archipel_core::authz::guest_may_read_kind(conflict.kind));
         for record in &mut records {
             redact_contact(record);
         }
     }
     Ok(ApiJson(Pulled {
         records,
-        conflicts: changes.conflicts,
+        conflicts,
         results,
         version: changes.version,
         cursor: changes.cursor,
         more: changes.more,
+        access: Some(device.0.access),
     }))
 }
 
