@@ -89,6 +89,8 @@ test("a member lists their skills, switches off until a date, their role shows a
   await page.getByRole("link", { name: "Ma page : compétences et temps disponible" }).click();
   await expect(page.getByText(`En pause jusqu’au ${back.shown}.`)).toBeVisible();
   await page.getByRole("link", { name: "← Toutes les personnes" }).click();
+  // Focus comes back to the link that opened the page.
+  await expect(page.getByRole("link", { name: "Ma page : compétences et temps disponible" })).toBeFocused();
 
   // Someone else takes the same role: it is covered while they are off.
   await assignRole(desk, facilitator, "accueil des bénévoles");

@@ -60,6 +60,23 @@ pub fn PersonLink(person: Id, name: String) -> impl IntoView {
     view! { <a href=person_href(person) data-person=person.to_string()>{name}</a> }
 }
 
+/// Focuses the first link to `person`'s page once the overview is drawn.
+fn focus_link_to(person: Id) {
+    request_animation_frame(move || {
+        let selector = format!("a[data-person=\"{person}\"]");
+        if let Some(link) = document()
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|element| {
+                wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok()
+            })
+        {
+            let _ = link.focus();
+        }
+    });
+}
+
 /// A date typed in an `<input type="date">` (`YYYY-MM-DD`), if any.
 #[must_use]
 pub fn typed_date(text: &str) -> Option<Date> {
@@ -72,6 +89,15 @@ pub fn PeopleTab() -> impl IntoView {
     let query = use_query_map();
     let person = Memo::new(move |_| {
         query.with(|q| q.get_str("personne").and_then(|id| id.parse::<Id>().ok()))
+    });
+    // Back from someone's page, focus returns to a link to them, so keyboard
+    // users carry on where they were.
+    Effect::new(move |previous: Option<Option<Id>>| {
+        let now = person.get();
+        if let (None, Some(Some(left))) = (now, previous) {
+            focus_link_to(left);
+        }
+        now
     });
     view! {
         <div class="gov-tab people">
@@ -239,7 +265,7 @@ fn Availability(me: Id) -> impl IntoView {
                     .into_any()
             }}
             <p>
-                <a href=person_href(me)>{move_tr!("people-my-page")}</a>
+                <a href=person_href(me) data-person=me.to_string()>{move_tr!("people-my-page")}</a>
             </p>
         </section>
     }

@@ -411,11 +411,13 @@ fn EditProfile(id: Id) -> impl IntoView {
             <Problem problem=problem />
             <Show when=move || open.get()>
                 <form class="gov-form" on:submit=save>
+                    <p class="hint" id="people-skills-hint">{move_tr!("people-skills-hint")}</p>
                     <label>
                         {move_tr!("people-skills-input")}
                         <input
                             type="text"
                             autocomplete="off"
+                            aria-describedby="people-skills-hint"
                             prop:value=move || skills.get()
                             on:input=move |event| skills.set(event_target_value(&event))
                         />
@@ -425,6 +427,7 @@ fn EditProfile(id: Id) -> impl IntoView {
                         <input
                             type="text"
                             autocomplete="off"
+                            aria-describedby="people-skills-hint"
                             prop:value=move || interests.get()
                             on:input=move |event| interests.set(event_target_value(&event))
                         />
@@ -449,7 +452,6 @@ fn EditProfile(id: Id) -> impl IntoView {
                             on:input=move |event| contact.set(event_target_value(&event))
                         />
                     </label>
-                    <p class="hint">{move_tr!("people-skills-hint")}</p>
                     <div class="row">
                         <button type="submit" class="primary">{move_tr!("people-save")}</button>
                         <button type="button" class="quiet" on:click=move |_| open.set(false)>
