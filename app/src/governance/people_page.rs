@@ -58,41 +58,54 @@ fn profile(state: &State, id: Id) -> Option<Profile> {
     })
 }
 
-/// A role line of the page: (text, since, until).
-type RoleLine = (String, Option<Date>, Option<Date>);
+/// A line of the page's history: what, and when or how it stands.
+type Line = (String, String);
 
-/// The person's history: current roles, past roles, tasks (title, done), kit runs.
+/// The person's history: current roles, past roles, tasks, kit runs.
 #[derive(Debug, Clone, PartialEq, Default)]
 struct History {
-    current: Vec<RoleLine>,
-    past: Vec<RoleLine>,
-    tasks: Vec<(String, bool)>,
-    kits: Vec<String>,
+    current: Vec<Line>,
+    past: Vec<Line>,
+    tasks: Vec<Line>,
+    kits: Vec<Line>,
 }
 
 fn history(state: &State, id: Id) -> History {
     let found = contributions(state, id, today());
     let mut history = History::default();
     for role in found.roles {
-        let line = (
-            role_text(state, &role.role, role.custom_name.as_deref(), role.pole),
-            role.since,
-            role.until,
-        );
+        let text = role_text(state, &role.role, role.custom_name.as_deref(), role.pole);
+        let when = match (role.since, role.until) {
+            (Some(since), Some(until)) if !role.current => {
+                tr!("people-from-to", { "from" => date_text(since), "to" => date_text(until) })
+            }
+            (None, Some(until)) if !role.current => {
+                tr!("people-until-date", { "date" => date_text(until) })
+            }
+            (Some(since), _) => tr!("people-since", { "date" => date_text(since) }),
+            _ => String::new(),
+        };
         if role.current {
-            history.current.push(line);
+            history.current.push((text, when));
         } else {
-            history.past.push(line);
+            history.past.push((text, when));
         }
     }
     history.tasks = found
         .tasks
         .into_iter()
-        .map(|task| (task.title, task.done))
+        .map(|task| {
+            let state = if task.done {
+                tr!("people-task-done")
+            } else {
+                tr!("people-task-taken")
+            };
+            (task.title, state)
+        })
         .collect();
     history.kits = kit_runs_of(state, id)
         .into_iter()
-        .map(|run| kit_title(state, run))
+        .map(|run| (kit_title(state, run), String::new()))
         .collect();
     history
 }
@@ -213,27 +226,20 @@ fn ProfileFacts(profile: Profile) -> impl IntoView {
     }
 }
 
-fn role_list(lines: Vec<RoleLine>, past: bool) -> impl IntoView {
+/// A list of lines, or "none so far".
+fn lines_view(lines: Vec<Line>) -> AnyView {
     if lines.is_empty() {
-        return view! { <p class="empty-note">{move_tr!("people-none")}</p> }.into_any();
+        return view! { <p class="empty-note">{tr!("people-none")}</p> }.into_any();
     }
     view! {
         <ul class="gov-list">
             {lines
                 .into_iter()
-                .map(|(text, since, until)| {
-                    let when = match (since, until) {
-                        (Some(since), Some(until)) if past => {
-                            tr!("people-from-to", { "from" => date_text(since), "to" => date_text(until) })
-                        }
-                        (None, Some(until)) if past => tr!("people-until-date", { "date" => date_text(until) }),
-                        (Some(since), _) => tr!("people-since", { "date" => date_text(since) }),
-                        _ => String::new(),
-                    };
+                .map(|(text, meta)| {
                     view! {
                         <li>
                             {text}
-                            {(!when.is_empty()).then(|| view! { " " <span class="gov-meta">{when}</span> })}
+                            {(!meta.is_empty()).then(|| view! { " " <span class="gov-meta">{meta}</span> })}
                         </li>
                     }
                 })
@@ -243,49 +249,29 @@ fn role_list(lines: Vec<RoleLine>, past: bool) -> impl IntoView {
     .into_any()
 }
 
+/// One part of the history: a titled list.
+fn history_part(
+    class: &'static str,
+    title: Signal<String>,
+    history: Memo<History>,
+    part: fn(&History) -> &Vec<Line>,
+) -> AnyView {
+    view! {
+        <section class=class>
+            <h3>{title}</h3>
+            {move || lines_view(history.with(|h| part(h).clone()))}
+        </section>
+    }
+    .into_any()
+}
+
 #[component]
 fn HistoryView(history: Memo<History>) -> impl IntoView {
     view! {
-        <section aria-labelledby="people-current-title">
-            <h3 id="people-current-title">{move_tr!("people-current-roles")}</h3>
-            {move || role_list(history.with(|h| h.current.clone()), false)}
-        </section>
-        <section class="people-past" aria-labelledby="people-past-title">
-            <h3 id="people-past-title">{move_tr!("people-past-roles")}</h3>
-            {move || role_list(history.with(|h| h.past.clone()), true)}
-        </section>
-        <section aria-labelledby="people-tasks-title">
-            <h3 id="people-tasks-title">{move_tr!("people-tasks")}</h3>
-            {move || {
-                let tasks = history.with(|h| h.tasks.clone());
-                if tasks.is_empty() {
-                    return view! { <p class="empty-note">{move_tr!("people-none")}</p> }.into_any();
-                }
-                view! {
-                    <ul class="gov-list">
-                        {tasks
-                            .into_iter()
-                            .map(|(title, done)| {
-                                let state = if done { tr!("people-task-done") } else { tr!("people-task-taken") };
-                                view! { <li>{title} " " <span class="gov-meta">{state}</span></li> }
-                            })
-                            .collect_view()}
-                    </ul>
-                }
-                    .into_any()
-            }}
-        </section>
-        <section aria-labelledby="people-kits-title">
-            <h3 id="people-kits-title">{move_tr!("people-kits")}</h3>
-            {move || {
-                let kits = history.with(|h| h.kits.clone());
-                if kits.is_empty() {
-                    return view! { <p class="empty-note">{move_tr!("people-none")}</p> }.into_any();
-                }
-                view! { <ul class="gov-list">{kits.into_iter().map(|kit| view! { <li>{kit}</li> }).collect_view()}</ul> }
-                    .into_any()
-            }}
-        </section>
+        {history_part("people-current", move_tr!("people-current-roles"), history, |h| &h.current)}
+        {history_part("people-past", move_tr!("people-past-roles"), history, |h| &h.past)}
+        {history_part("people-tasks", move_tr!("people-tasks"), history, |h| &h.tasks)}
+        {history_part("people-kits", move_tr!("people-kits"), history, |h| &h.kits)}
     }
 }
 
