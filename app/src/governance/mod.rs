@@ -10,6 +10,8 @@
 mod decisions;
 mod meetings;
 mod people;
+mod people_moves;
+mod people_page;
 mod recruitment;
 mod roles;
 mod tasks;
