@@ -69,6 +69,15 @@ test("a member lists their skills, switches off until a date, their role shows a
   await joinAs(desk, "facilitator", facilitator, "map");
   await openPole(desk, poleQuery, poleName);
   await assignRole(desk, member, "accueil des bénévoles");
+  // Their skills make them a suggestion for COHÉSION's open facilitator need.
+  const board = await other.newPage();
+  await board.goto("/gouvernance?vue=besoins");
+  const need = board.locator("li.need").filter({
+    has: board.getByRole("heading", { level: 3, name: "Facilitateur·trice du pôle COHÉSION", exact: true }),
+  });
+  const suggested = need.locator("li.suggestion").filter({ hasText: member });
+  await expect(suggested).toBeVisible({ timeout: 15_000 });
+  await expect(suggested).toContainText("2 compétence(s) sur 2");
 
   await page.getByRole("link", { name: "← Toutes les personnes" }).click();
   const roles = page.locator(".people-covers");
@@ -84,6 +93,8 @@ test("a member lists their skills, switches off until a date, their role shows a
   await expect(toggle).toHaveAttribute("aria-pressed", "true");
   await expect(page.getByText(`Vous êtes en pause jusqu’au ${back.shown}.`)).toBeVisible();
   await expect(roles).toContainText("à risque");
+  // Someone on a break is suggested for nothing.
+  await expect(suggested).toHaveCount(0, { timeout: 15_000 });
 
   // Their page says so too.
   await page.getByRole("link", { name: "Ma page : compétences et temps disponible" }).click();
