@@ -67,6 +67,8 @@ test("a meeting with 3 timeboxed items runs with the console, two speakers track
   await page.clock.fastForward("01:30");
   await expect(speaker(page, "Sandrine")).toContainText("1:30");
   await expect(console.locator(".countdown")).toHaveText(/^0:(30|2\d)$/);
+  // The tiles are not redrawn as the clock runs: the tapped one keeps the focus.
+  await expect(tap(page, "Sandrine")).toBeFocused();
   await tap(page, "Carole").click();
   await expect(tap(page, "Carole")).toHaveAttribute("aria-pressed", "true");
   await expect(tap(page, "Sandrine")).toHaveAttribute("aria-pressed", "false");
@@ -145,9 +147,50 @@ test("an agenda longer than the meeting shows by how much it is over", async ({ 
   await expect(check).toContainText("Dépasse la durée de la réunion de 35 min");
   const discussion = agenda.getByLabel("Durée du point 2 en minutes");
   await discussion.fill("10");
-  await discussion.press("Enter");
+  // Leaving the field saves it; the keyboard moves on to the item's next control.
+  await discussion.press("Tab");
+  await expect(agenda.getByRole("button", { name: /Monter.*Discussion du thème/ })).toBeFocused();
   await expect(check).not.toHaveClass(/over/);
   await expect(check).toContainText(/Prévu\s*:\s*60 min sur 60 min/);
+});
+
+test("a retrospective has its three columns, and minutes per item are kept", async ({ page }) => {
+  const device = test.info().project.name;
+  await joinAs(page, "facilitator", "Maëlle");
+  await page.goto("/gouvernance?vue=reunions");
+  await page.getByRole("button", { name: "Nouvelle réunion" }).click();
+  const form = page.locator("form.new-meeting");
+  await form.getByLabel("Modèle").selectOption("retrospective");
+  await expect(form.getByLabel("Durée (minutes)")).toHaveValue("60");
+  await form.getByLabel("Titre", { exact: true }).fill(`Rétrospective outils ${device}`);
+  await form.getByLabel("Thème (un seul)").fill("Nos outils numériques");
+  await form.getByRole("button", { name: "Créer la réunion" }).click();
+  await expect(page).toHaveURL(/reunion=/);
+
+  const agenda = page.locator("section.agenda .agenda-item");
+  await expect(agenda).toHaveCount(4);
+  const feedback = page.locator("section.feedback");
+  for (const [kind, column, text] of [
+    ["worked", "Ce qui a marché", "Le pad partagé"],
+    ["didnt", "Ce qui n’a pas marché", "Trop d’outils"],
+    ["idea", "Idées", "Un seul outil libre"],
+  ]) {
+    const box = feedback.locator(`.feedback-column[data-kind="${kind}"]`);
+    await expect(box.getByRole("heading", { name: column })).toBeVisible();
+    await box.getByRole("textbox").fill(text);
+    await box.getByRole("button", { name: "Ajouter" }).click();
+    await expect(box.locator("li")).toContainText(text);
+  }
+
+  const minutes = page.locator("section.minutes");
+  const notes = minutes.getByLabel(/Notes.*Ce qui a marché/);
+  await notes.fill("Le pad a servi à chaque réunion.\nÀ garder.");
+  await notes.blur();
+  await page.reload();
+  await expect(page.locator("section.minutes").getByLabel(/Notes.*Ce qui a marché/)).toHaveValue(
+    "Le pad a servi à chaque réunion.\nÀ garder.",
+  );
+  await expect(page.locator('.feedback-column[data-kind="didnt"] li')).toContainText("Trop d’outils");
 });
 
 test("members read a meeting but cannot run it", async ({ page, browser, baseURL }) => {

@@ -277,59 +277,76 @@ pub fn Console(meeting: Id) -> impl IntoView {
                     <p class="empty-note">{move_tr!("meet-no-participants")}</p>
                 </Show>
                 <ul class="speakers">
-                    {move || {
-                        talk.get()
-                            .tiles
-                            .into_iter()
-                            .map(|tile| {
-                                let Tile { person, name, seconds, share, turns, speaking, queued } = tile;
-                                let figures = format!("{} · {}", clock_text(seconds), tr!("meet-share", { "percent" => percent(share) }));
-                                let aria = tr!("meet-speaker-label", {
-                                    "name" => name.clone(),
-                                    "time" => clock_text(seconds),
-                                    "percent" => percent(share),
-                                    "turns" => turns,
-                                });
-                                view! {
-                                    <li class="speaker" class:speaking=speaking data-person=person.to_string()>
-                                        {if runs() {
-                                            view! {
-                                                <button
-                                                    type="button"
-                                                    class="speaker-tap"
-                                                    aria-pressed=speaking.to_string()
-                                                    aria-label=aria
-                                                    on:click=move |_| tap(person)
-                                                >
-                                                    <span class="speaker-name">{name.clone()}</span>
-                                                    <span class="speaker-time">{figures}</span>
-                                                </button>
-                                                <button
-                                                    type="button"
-                                                    class="quiet small queue-toggle"
-                                                    aria-pressed=queued.is_some().to_string()
-                                                    aria-label=if queued.is_some() { tr!("meet-queue-leave", { "name" => name.clone() }) } else { tr!("meet-queue-ask", { "name" => name.clone() }) }
-                                                    on:click=move |_| toggle_queue(person, queued.is_some())
-                                                >
-                                                    "✋"
-                                                    {queued.map(|place| format!(" {}", place + 1))}
-                                                </button>
-                                            }
-                                            .into_any()
-                                        } else {
+                    // Keyed by person, figures read reactively: the tiles are
+                    // not redrawn every second, so keyboard focus stays.
+                    <For
+                        each=move || talk.with(|t| t.tiles.iter().map(|tile| tile.person).collect::<Vec<_>>())
+                        key=|person| *person
+                        let:person
+                    >
+                        {
+                            let tile = Memo::new(move |_| {
+                                talk.with(|t| t.tiles.iter().find(|tile| tile.person == person).cloned())
+                            });
+                            let read = move |part: fn(&Tile) -> String| move || tile.with(|tile| tile.as_ref().map(part).unwrap_or_default());
+                            let name = read(|tile| tile.name.clone());
+                            let figures = read(|tile| {
+                                format!("{} · {}", clock_text(tile.seconds), tr!("meet-share", { "percent" => percent(tile.share) }))
+                            });
+                            let aria = read(|tile| {
+                                tr!("meet-speaker-label", {
+                                    "name" => tile.name.clone(),
+                                    "time" => clock_text(tile.seconds),
+                                    "percent" => percent(tile.share),
+                                    "turns" => tile.turns,
+                                })
+                            });
+                            let speaking = move || tile.with(|tile| tile.as_ref().is_some_and(|tile| tile.speaking));
+                            let queued = move || tile.with(|tile| tile.as_ref().and_then(|tile| tile.queued));
+                            view! {
+                                <li class="speaker" class:speaking=speaking data-person=person.to_string()>
+                                    <Show
+                                        when=runs
+                                        fallback=move || {
                                             view! {
                                                 <span class="speaker-tap">
-                                                    <span class="speaker-name">{name.clone()}</span>
+                                                    <span class="speaker-name">{name}</span>
                                                     <span class="speaker-time">{figures}</span>
                                                 </span>
                                             }
-                                            .into_any()
-                                        }}
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                    }}
+                                        }
+                                    >
+                                        <button
+                                            type="button"
+                                            class="speaker-tap"
+                                            aria-pressed=move || speaking().to_string()
+                                            aria-label=aria
+                                            on:click=move |_| tap(person)
+                                        >
+                                            <span class="speaker-name">{name}</span>
+                                            <span class="speaker-time">{figures}</span>
+                                        </button>
+                                        <button
+                                            type="button"
+                                            class="quiet small queue-toggle"
+                                            aria-pressed=move || queued().is_some().to_string()
+                                            aria-label=move || {
+                                                if queued().is_some() {
+                                                    tr!("meet-queue-leave", { "name" => name() })
+                                                } else {
+                                                    tr!("meet-queue-ask", { "name" => name() })
+                                                }
+                                            }
+                                            on:click=move |_| toggle_queue(person, queued().is_some())
+                                        >
+                                            "✋"
+                                            {move || queued().map(|place| format!(" {}", place + 1))}
+                                        </button>
+                                    </Show>
+                                </li>
+                            }
+                        }
+                    </For>
                 </ul>
                 <Show when=move || runs() && talk.with(|t| t.tiles.iter().any(|tile| tile.speaking))>
                     <button type="button" class="big" on:click=stop>{move_tr!("meet-stop-speaking")}</button>

@@ -70,10 +70,13 @@ pub fn AgendaEditor(meeting: Id) -> impl IntoView {
             edit(vec![change]);
         }
     };
-    // Swaps the order keys of two neighbours.
-    let swap = move |index: usize, other: usize| {
+    // Swaps the order keys of an item and its neighbour (`step` = ±1).
+    let swap = move |id: Id, step: isize| {
         let list = items.get_untracked();
-        if let (Some(a), Some(b)) = (list.get(index), list.get(other))
+        let Some(index) = list.iter().position(|item| item.id == id) else {
+            return;
+        };
+        if let (Some(a), Some(b)) = (list.get(index), list.get(index.wrapping_add_signed(step)))
             && a.order != b.order
         {
             edit(vec![
@@ -90,33 +93,45 @@ pub fn AgendaEditor(meeting: Id) -> impl IntoView {
             ]);
         }
     };
-    let row = move |index: usize, item: ItemRow, count: usize| {
-        let ItemRow {
-            id, title, minutes, ..
-        } = item;
-        let number = index + 1;
-        let label = StoredValue::new(title.clone());
-        let shown = title.clone();
+    // Rows are keyed by item and read their figures reactively, so a save
+    // (on leaving a field) or a reorder redraws no row: focus stays put.
+    let row = move |id: Id| {
+        let item = Memo::new(move |_| {
+            items.with(|list| {
+                let position = list.iter().position(|item| item.id == id);
+                let row = position.and_then(|index| list.get(index)).cloned();
+                (position.unwrap_or(0), list.len(), row)
+            })
+        });
+        let title = move || {
+            item.with(|(_, _, row)| row.as_ref().map(|r| r.title.clone()).unwrap_or_default())
+        };
+        let minutes = move || item.with(|(_, _, row)| row.as_ref().and_then(|r| r.minutes));
+        let number = move || item.with(|(index, _, _)| index + 1);
         view! {
-            <li class="agenda-item" class:done=item.ended class:running=item.started && !item.ended>
+            <li
+                class="agenda-item"
+                class:done=move || item.with(|(_, _, row)| row.as_ref().is_some_and(|r| r.ended))
+                class:running=move || item.with(|(_, _, row)| row.as_ref().is_some_and(|r| r.started && !r.ended))
+            >
                 <Show
                     when=move || gov.facilitates()
                     fallback=move || {
                         view! {
-                            <span class="agenda-title">{shown.clone()}</span>
+                            <span class="agenda-title">{title}</span>
                             <span class="agenda-time">
-                                {move || minutes.map(|minutes| tr!("meet-minutes", { "minutes" => minutes }))}
+                                {move || minutes().map(|minutes| tr!("meet-minutes", { "minutes" => minutes }))}
                             </span>
                         }
                     }
                 >
                     <label class="agenda-title">
-                        <span class="visually-hidden">{move_tr!("meet-item-title-label", { "number" => number })}</span>
+                        <span class="visually-hidden">{move || tr!("meet-item-title-label", { "number" => number() })}</span>
                         <input
                             type="text"
                             maxlength="200"
                             required
-                            prop:value=title.clone()
+                            prop:value=title
                             on:change=move |event| {
                                 let text = event_target_value(&event);
                                 if !text.trim().is_empty() {
@@ -126,13 +141,13 @@ pub fn AgendaEditor(meeting: Id) -> impl IntoView {
                         />
                     </label>
                     <label class="agenda-time">
-                        <span class="visually-hidden">{move_tr!("meet-item-minutes-label", { "number" => number })}</span>
+                        <span class="visually-hidden">{move || tr!("meet-item-minutes-label", { "number" => number() })}</span>
                         <input
                             type="number"
                             min="1"
                             max="480"
                             inputmode="numeric"
-                            prop:value=minutes.map(|m| m.to_string()).unwrap_or_default()
+                            prop:value=move || minutes().map(|m| m.to_string()).unwrap_or_default()
                             on:change=move |event| {
                                 let value = event_target_value(&event)
                                     .trim()
@@ -147,25 +162,25 @@ pub fn AgendaEditor(meeting: Id) -> impl IntoView {
                         <button
                             type="button"
                             class="quiet small"
-                            disabled=index == 0
-                            aria-label=move || tr!("meet-item-up", { "title" => label.get_value() })
-                            on:click=move |_| swap(index, index.wrapping_sub(1))
+                            disabled=move || number() == 1
+                            aria-label=move || tr!("meet-item-up", { "title" => title() })
+                            on:click=move |_| swap(id, -1)
                         >
                             "↑"
                         </button>
                         <button
                             type="button"
                             class="quiet small"
-                            disabled=number == count
-                            aria-label=move || tr!("meet-item-down", { "title" => label.get_value() })
-                            on:click=move |_| swap(index, index + 1)
+                            disabled=move || item.with(|(index, count, _)| index + 1 == *count)
+                            aria-label=move || tr!("meet-item-down", { "title" => title() })
+                            on:click=move |_| swap(id, 1)
                         >
                             "↓"
                         </button>
                         <button
                             type="button"
                             class="quiet small"
-                            aria-label=move || tr!("meet-item-start", { "title" => label.get_value() })
+                            aria-label=move || tr!("meet-item-start", { "title" => title() })
                             on:click=move |_| {
                                 let changes = gov.sync.view.with_untracked(|state| start_item(state, meeting, id, now()));
                                 edit(changes);
@@ -176,7 +191,7 @@ pub fn AgendaEditor(meeting: Id) -> impl IntoView {
                         <button
                             type="button"
                             class="quiet small"
-                            aria-label=move || tr!("meet-item-remove", { "title" => label.get_value() })
+                            aria-label=move || tr!("meet-item-remove", { "title" => title() })
                             on:click=move |_| edit(vec![Change::Archive { id, archived: true }])
                         >
                             "×"
@@ -186,22 +201,19 @@ pub fn AgendaEditor(meeting: Id) -> impl IntoView {
             </li>
         }
     };
+    let ids =
+        Memo::new(move |_| items.with(|list| list.iter().map(|item| item.id).collect::<Vec<_>>()));
     view! {
         <section class="agenda" aria-labelledby="agenda-title">
             <h3 id="agenda-title">{move_tr!("meet-agenda")}</h3>
-            {move || {
-                let list = items.get();
-                let count = list.len();
-                if count == 0 {
-                    return view! { <p class="empty-note">{move_tr!("meet-agenda-empty")}</p> }.into_any();
-                }
-                view! {
-                    <ol class="agenda-items">
-                        {list.into_iter().enumerate().map(|(index, item)| row(index, item, count)).collect_view()}
-                    </ol>
-                }
-                .into_any()
-            }}
+            <Show when=move || ids.with(Vec::is_empty)>
+                <p class="empty-note">{move_tr!("meet-agenda-empty")}</p>
+            </Show>
+            <ol class="agenda-items">
+                <For each=move || ids.get() key=|id| *id let:id>
+                    {row(id)}
+                </For>
+            </ol>
             <AgendaCheck check=check />
             <Problem problem=problem />
             <Show when=move || gov.facilitates()>
@@ -322,51 +334,59 @@ pub fn Minutes(meeting: Id) -> impl IntoView {
         <section class="minutes" aria-labelledby="minutes-title">
             <h3 id="minutes-title">{move_tr!("meet-minutes-title")}</h3>
             <Problem problem=problem />
-            {move || {
-                items
-                    .get()
-                    .into_iter()
-                    .map(|(id, title, notes)| {
-                        let draft = RwSignal::new(notes.clone());
-                        let name = StoredValue::new(title.clone());
-                        let field = format!("notes-{id}");
-                        view! {
-                            <div class="minutes-item">
-                                <Show
-                                    when=move || gov.facilitates()
-                                    fallback={
-                                        let title = title.clone();
-                                        let notes = notes.clone();
-                                        move || {
-                                            view! {
-                                                <h4>{title.clone()}</h4>
-                                                {if notes.is_empty() {
-                                                    view! { <p class="empty-note">{move_tr!("meet-no-notes")}</p> }.into_any()
-                                                } else {
-                                                    view! { <p class="plain-text">{notes.clone()}</p> }.into_any()
-                                                }}
+            <For each=move || items.with(|list| list.iter().map(|item| item.0).collect::<Vec<_>>()) key=|id| *id let:id>
+                {
+                    // Keyed by item: saving one item's notes redraws no other
+                    // field, so moving on with Tab keeps the focus.
+                    let row = Memo::new(move |_| {
+                        items.with(|list| {
+                            list.iter()
+                                .find(|item| item.0 == id)
+                                .map(|item| (item.1.clone(), item.2.clone()))
+                                .unwrap_or_default()
+                        })
+                    });
+                    let title = move || row.with(|row| row.0.clone());
+                    let notes = move || row.with(|row| row.1.clone());
+                    let draft = RwSignal::new(notes());
+                    // Notes saved elsewhere show here too.
+                    Effect::new(move |_| draft.set(notes()));
+                    let field = format!("notes-{id}");
+                    view! {
+                        <div class="minutes-item">
+                            <Show
+                                when=move || gov.facilitates()
+                                fallback=move || {
+                                    view! {
+                                        <h4>{title}</h4>
+                                        {move || {
+                                            let text = notes();
+                                            if text.is_empty() {
+                                                view! { <p class="empty-note">{move_tr!("meet-no-notes")}</p> }.into_any()
+                                            } else {
+                                                view! { <p class="plain-text">{text}</p> }.into_any()
                                             }
-                                        }
+                                        }}
                                     }
-                                >
-                                    <label for=field.clone()>{move || tr!("meet-notes-for", { "title" => name.get_value() })}</label>
-                                    <textarea
-                                        id=field.clone()
-                                        rows="3"
-                                        maxlength="10000"
-                                        prop:value=move || draft.get()
-                                        on:input=move |event| draft.set(event_target_value(&event))
-                                        on:blur=move |_| save(id, draft.get_untracked())
-                                    ></textarea>
-                                    <button type="button" class="small" on:click=move |_| save(id, draft.get_untracked())>
-                                        {move || tr!("meet-save-notes", { "title" => name.get_value() })}
-                                    </button>
-                                </Show>
-                            </div>
-                        }
-                    })
-                    .collect_view()
-            }}
+                                }
+                            >
+                                <label for=field.clone()>{move || tr!("meet-notes-for", { "title" => title() })}</label>
+                                <textarea
+                                    id=field.clone()
+                                    rows="3"
+                                    maxlength="10000"
+                                    prop:value=move || draft.get()
+                                    on:input=move |event| draft.set(event_target_value(&event))
+                                    on:blur=move |_| save(id, draft.get_untracked())
+                                ></textarea>
+                                <button type="button" class="small" on:click=move |_| save(id, draft.get_untracked())>
+                                    {move || tr!("meet-save-notes", { "title" => title() })}
+                                </button>
+                            </Show>
+                        </div>
+                    }
+                }
+            </For>
         </section>
     }
 }
