@@ -7,8 +7,10 @@
 //! [`archipel_core::governance`]; this module only displays them and sends
 //! the changes they return. Guests see none of it.
 
+mod console;
 mod decisions;
 mod meetings;
+mod meetings_agenda;
 mod people;
 mod people_moves;
 mod people_page;
