@@ -197,8 +197,13 @@ fn DecisionCard(row: Row) -> impl IntoView {
     } = row;
     let label = StoredValue::new(title.clone());
     let kind = status.clone();
+    // The map panel links to one decision: `?decision=<id>`.
+    let query = leptos_router::hooks::use_query_map();
+    let wanted = move || {
+        query.with(|q| q.get_str("decision").and_then(|d| d.parse::<Id>().ok())) == Some(id)
+    };
     view! {
-        <li class="card decision" data-status=kind>
+        <li class="card decision" data-status=kind class:highlight=wanted>
             <h4>{title}</h4>
             <p class="gov-meta">
                 <span class="badge">{move || status_label(&status)}</span>

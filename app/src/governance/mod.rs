@@ -291,7 +291,8 @@ fn Board() -> impl IntoView {
         query.with(|q| {
             q.get_str("vue")
                 .and_then(Tab::from_key)
-                // The map's vacancy links name a pôle and a role only.
+                // The map panel's links name a pôle and a role (a vacancy) or a decision.
+                .or_else(|| q.get_str("decision").map(|_| Tab::Decisions))
                 .or_else(|| q.get_str("role").map(|_| Tab::Roles))
                 .unwrap_or(Tab::Roles)
         })
