@@ -113,9 +113,13 @@ test("a meeting with 3 timeboxed items runs with the console, two speakers track
   await expect(log.locator(".decision")).toHaveCount(0);
 });
 
-test("speaking totals survive a reload: they are stored as timestamps", async ({ page }) => {
+test("speaking totals survive going offline and a reload: they are stored as timestamps", async ({ page, context }) => {
   await joinAs(page, "facilitator", "Dominique");
   await createMeeting(page, "Réunion qui recharge");
+  // The app is installed (its service worker controls the page) before the network goes.
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 });
+  await context.setOffline(true);
   const console = page.locator("section.console");
   await console.getByRole("button", { name: "Commencer la réunion" }).click();
   await tap(page, "Sandrine").click();
@@ -129,6 +133,11 @@ test("speaking totals survive a reload: they are stored as timestamps", async ({
   await expect(page.getByRole("heading", { level: 2, name: "Réunion qui recharge" })).toBeVisible();
   await expect(speaker(page, "Sandrine")).toContainText("1:30");
   await expect(page.locator("section.console .console-item")).toHaveText("Présentation du thème");
+  // Back online, the turns reach the server unchanged.
+  await context.setOffline(false);
+  await expect(page.locator("p.sync")).toHaveAttribute("data-pending", "0", { timeout: 15_000 });
+  await page.reload();
+  await expect(speaker(page, "Sandrine")).toContainText("1:30");
 });
 
 test("an agenda longer than the meeting shows by how much it is over", async ({ page }) => {
