@@ -18,8 +18,10 @@
 
 use std::collections::BTreeMap;
 use std::ops::Bound;
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
+#[cfg(feature = "unicode-tables")]
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 use crate::ids::Id;
@@ -39,6 +41,11 @@ use crate::value::Value;
 /// Canonical decomposition rather than transliteration or compatibility
 /// tables: the app compiles this to WebAssembly, where those tables would
 /// outweigh the rest of the app (about 30 KB here against 200 KB).
+///
+/// The decomposition comes from compiled-in tables with the `unicode-tables`
+/// feature (on by default: the server, tests, benchmarks). Without it, from
+/// the function given to [`set_decomposer`]: the app passes the browser's own
+/// `String.prototype.normalize`, which ships no tables in the bundle.
 #[must_use]
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -48,20 +55,43 @@ pub fn fold(text: &str) -> String {
             .for_each(|c| push_folded(c, &mut gap, &mut out));
         return out;
     }
+    let mut push_base = |part: char| match spelled_out(part) {
+        Some(letters) => letters
+            .chars()
+            .for_each(|a| push_folded(a, &mut gap, &mut out)),
+        None => push_folded(part, &mut gap, &mut out),
+    };
+    #[cfg(feature = "unicode-tables")]
     for c in text.chars() {
         decompose_canonical(c, |part| {
-            if is_combining_mark(part) {
-                return;
-            }
-            match spelled_out(part) {
-                Some(letters) => letters
-                    .chars()
-                    .for_each(|a| push_folded(a, &mut gap, &mut out)),
-                None => push_folded(part, &mut gap, &mut out),
+            if !is_combining_mark(part) {
+                push_base(part);
             }
         });
     }
+    #[cfg(not(feature = "unicode-tables"))]
+    for part in DECOMPOSER
+        .get()
+        .map_or_else(|| text.to_owned(), |decompose| decompose(text))
+        .chars()
+    {
+        push_base(part);
+    }
     out
+}
+
+/// Where [`fold`] gets canonical decompositions without the `unicode-tables`
+/// feature (see [`set_decomposer`]).
+static DECOMPOSER: OnceLock<fn(&str) -> String> = OnceLock::new();
+
+/// Gives [`fold`] its canonical decomposition when the core is built without
+/// the `unicode-tables` feature: `decompose` must return its text in NFD with
+/// every combining mark (General Category M) removed, as the tables would.
+/// The first call wins; with the feature on, the tables are used and this is
+/// ignored. Until it is called (and without the feature), `fold` keeps
+/// accented letters as they are.
+pub fn set_decomposer(decompose: fn(&str) -> String) {
+    let _ = DECOMPOSER.set(decompose);
 }
 
 /// Latin letters with no decomposition, as their usual ASCII spelling.
@@ -556,6 +586,10 @@ mod tests {
         assert_eq!(fold("—"), "");
         assert_eq!(fold("Ærø · Łódź"), "aero lodz");
         assert_eq!(fold("Тест, مرحبا!"), "тест مرحبا");
+        assert_eq!(
+            fold("Ça s’écrit « Noël », à l’École\u{a0}: où ?"),
+            "ca s ecrit noel a l ecole ou"
+        );
     }
 
     #[test]
