@@ -4,6 +4,7 @@
 use crate::i18n::I18n;
 use crate::{move_tr, tr};
 use archipel_core::View;
+use archipel_core::sort::sort_by_key;
 use leptos::prelude::*;
 
 use crate::i18n::{access_name, is_french};
@@ -34,7 +35,7 @@ pub fn SettingsView() -> impl IntoView {
 fn LanguageChoice() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let mut languages = i18n.languages.to_vec();
-    languages.sort_by_key(|language| language.code != "fr");
+    sort_by_key(&mut languages, |language| language.code != "fr");
     view! {
         <fieldset class="card language-choice">
             <legend>{move_tr!("settings-language")}</legend>
