@@ -44,8 +44,9 @@ use crate::value::Value;
 ///
 /// The decomposition comes from compiled-in tables with the `unicode-tables`
 /// feature (on by default: the server, tests, benchmarks). Without it, from
-/// the function given to [`set_decomposer`]: the app passes the browser's own
-/// `String.prototype.normalize`, which ships no tables in the bundle.
+/// the function given to [`set_decomposer`] (which lower-cases too): the app
+/// passes the browser's own `normalize` and `toLowerCase`, which ship no
+/// tables in the bundle.
 #[must_use]
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -84,12 +85,14 @@ pub fn fold(text: &str) -> String {
 /// feature (see [`set_decomposer`]).
 static DECOMPOSER: OnceLock<fn(&str) -> String> = OnceLock::new();
 
-/// Gives [`fold`] its canonical decomposition when the core is built without
-/// the `unicode-tables` feature: `decompose` must return its text in NFD with
-/// every combining mark (General Category M) removed, as the tables would.
-/// The first call wins; with the feature on, the tables are used and this is
-/// ignored. Until it is called (and without the feature), `fold` keeps
-/// accented letters as they are.
+/// Gives [`fold`] its canonical decomposition and lower-casing when the core
+/// is built without the `unicode-tables` feature: `decompose` must return its
+/// text in NFD, each character lower-cased on its own (as
+/// `char::to_lowercase`, so no final-sigma rule) and every combining mark
+/// (General Category M) removed, as the tables would. The first call wins;
+/// with the feature on, the tables are used and this is ignored. Until it is
+/// called (and without the feature), `fold` keeps non-ASCII letters as they
+/// are, accents and case included.
 pub fn set_decomposer(decompose: fn(&str) -> String) {
     let _ = DECOMPOSER.set(decompose);
 }
@@ -120,11 +123,24 @@ fn push_folded(c: char, gap: &mut bool, out: &mut String) {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
         } else {
-            out.extend(c.to_lowercase());
+            push_lowercase(c, out);
         }
     } else {
         *gap = true;
     }
+}
+
+/// Appends a non-ASCII letter or digit lower-cased (`char::to_lowercase`).
+#[cfg(feature = "unicode-tables")]
+fn push_lowercase(c: char, out: &mut String) {
+    out.extend(c.to_lowercase());
+}
+
+/// Without the `unicode-tables` feature the decomposer has lower-cased the
+/// text already (see [`set_decomposer`]): the case tables stay out of the app.
+#[cfg(not(feature = "unicode-tables"))]
+fn push_lowercase(c: char, out: &mut String) {
+    out.push(c);
 }
 
 /// Query words beyond this many are ignored.
@@ -586,6 +602,7 @@ mod tests {
         assert_eq!(fold("—"), "");
         assert_eq!(fold("Ærø · Łódź"), "aero lodz");
         assert_eq!(fold("Тест, مرحبا!"), "тест مرحبا");
+        assert_eq!(fold("ΣΟΦΙΑΣ Σ İstanbul"), "σοφιασ σ istanbul");
         assert_eq!(
             fold("Ça s’écrit « Noël », à l’École\u{a0}: où ?"),
             "ca s ecrit noel a l ecole ou"
