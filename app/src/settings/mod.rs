@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use crate::i18n::{access_name, is_french};
 use crate::sync::{RefusedOp, use_sync};
+use crate::ui::fixed;
 
 /// The settings view.
 #[component]
@@ -242,7 +243,7 @@ fn bytes(count: f64) -> String {
     } else {
         (count / 1e3, if french { "ko" } else { "kB" })
     };
-    let text = format!("{value:.1}");
+    let text = fixed(value, 1);
     let text = if french { text.replace('.', ",") } else { text };
     format!("{text}\u{a0}{unit}")
 }
