@@ -28,5 +28,6 @@ pub mod ui;
 /// Mounts the app on the page's `<body>`.
 pub fn mount() {
     console_error_panic_hook::set_once();
+    ui::install_browser_decomposition();
     leptos::mount::mount_to_body(shell::App);
 }

@@ -657,7 +657,7 @@ impl State {
             })
             .map(|record| record.kind)
             .collect();
-        kinds.sort_unstable();
+        crate::sort::sort(&mut kinds);
         kinds.dedup();
         kinds
     }

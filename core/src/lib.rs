@@ -25,6 +25,7 @@ pub mod refusal;
 pub mod rules;
 pub mod schema;
 pub mod search;
+pub mod sort;
 pub mod state;
 mod tagged;
 pub mod validate;

@@ -189,13 +189,17 @@ impl Change {
         id: Id,
         fields: impl IntoIterator<Item = (&'a str, Value)>,
     ) -> Change {
+        // Inserted one by one rather than collected (the last value of a
+        // repeated name wins either way): collecting into a B-tree sorts
+        // first, a sort compiled once more into the app's bundle.
+        let mut by_name = BTreeMap::new();
+        for (name, value) in fields {
+            by_name.insert(name.to_owned(), value);
+        }
         Change::Create {
             kind,
             id,
-            fields: fields
-                .into_iter()
-                .map(|(name, value)| (name.to_owned(), value))
-                .collect(),
+            fields: by_name,
         }
     }
 

@@ -18,8 +18,10 @@
 
 use std::collections::BTreeMap;
 use std::ops::Bound;
+use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
+#[cfg(feature = "unicode-tables")]
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 use crate::ids::Id;
@@ -39,6 +41,12 @@ use crate::value::Value;
 /// Canonical decomposition rather than transliteration or compatibility
 /// tables: the app compiles this to WebAssembly, where those tables would
 /// outweigh the rest of the app (about 30 KB here against 200 KB).
+///
+/// The decomposition comes from compiled-in tables with the `unicode-tables`
+/// feature (on by default: the server, tests, benchmarks). Without it, from
+/// the function given to [`set_decomposer`] (which lower-cases too): the app
+/// passes the browser's own `normalize` and `toLowerCase`, which ship no
+/// tables in the bundle.
 #[must_use]
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -48,20 +56,45 @@ pub fn fold(text: &str) -> String {
             .for_each(|c| push_folded(c, &mut gap, &mut out));
         return out;
     }
+    let mut push_base = |part: char| match spelled_out(part) {
+        Some(letters) => letters
+            .chars()
+            .for_each(|a| push_folded(a, &mut gap, &mut out)),
+        None => push_folded(part, &mut gap, &mut out),
+    };
+    #[cfg(feature = "unicode-tables")]
     for c in text.chars() {
         decompose_canonical(c, |part| {
-            if is_combining_mark(part) {
-                return;
-            }
-            match spelled_out(part) {
-                Some(letters) => letters
-                    .chars()
-                    .for_each(|a| push_folded(a, &mut gap, &mut out)),
-                None => push_folded(part, &mut gap, &mut out),
+            if !is_combining_mark(part) {
+                push_base(part);
             }
         });
     }
+    #[cfg(not(feature = "unicode-tables"))]
+    for part in DECOMPOSER
+        .get()
+        .map_or_else(|| text.to_owned(), |decompose| decompose(text))
+        .chars()
+    {
+        push_base(part);
+    }
     out
+}
+
+/// Where [`fold`] gets canonical decompositions without the `unicode-tables`
+/// feature (see [`set_decomposer`]).
+static DECOMPOSER: OnceLock<fn(&str) -> String> = OnceLock::new();
+
+/// Gives [`fold`] its canonical decomposition and lower-casing when the core
+/// is built without the `unicode-tables` feature: `decompose` must return its
+/// text in NFD, each character lower-cased on its own (as
+/// `char::to_lowercase`, so no final-sigma rule) and every combining mark
+/// (General Category M) removed, as the tables would. The first call wins;
+/// with the feature on, the tables are used and this is ignored. Until it is
+/// called (and without the feature), `fold` keeps non-ASCII letters as they
+/// are, accents and case included.
+pub fn set_decomposer(decompose: fn(&str) -> String) {
+    let _ = DECOMPOSER.set(decompose);
 }
 
 /// Latin letters with no decomposition, as their usual ASCII spelling.
@@ -90,11 +123,24 @@ fn push_folded(c: char, gap: &mut bool, out: &mut String) {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
         } else {
-            out.extend(c.to_lowercase());
+            push_lowercase(c, out);
         }
     } else {
         *gap = true;
     }
+}
+
+/// Appends a non-ASCII letter or digit lower-cased (`char::to_lowercase`).
+#[cfg(feature = "unicode-tables")]
+fn push_lowercase(c: char, out: &mut String) {
+    out.extend(c.to_lowercase());
+}
+
+/// Without the `unicode-tables` feature the decomposer has lower-cased the
+/// text already (see [`set_decomposer`]): the case tables stay out of the app.
+#[cfg(not(feature = "unicode-tables"))]
+fn push_lowercase(c: char, out: &mut String) {
+    out.push(c);
 }
 
 /// Query words beyond this many are ignored.
@@ -556,6 +602,11 @@ mod tests {
         assert_eq!(fold("—"), "");
         assert_eq!(fold("Ærø · Łódź"), "aero lodz");
         assert_eq!(fold("Тест, مرحبا!"), "тест مرحبا");
+        assert_eq!(fold("ΣΟΦΙΑΣ Σ İstanbul"), "σοφιασ σ istanbul");
+        assert_eq!(
+            fold("Ça s’écrit « Noël », à l’École\u{a0}: où ?"),
+            "ca s ecrit noel a l ecole ou"
+        );
     }
 
     #[test]

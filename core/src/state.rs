@@ -195,16 +195,19 @@ impl State {
         conflicts: impl IntoIterator<Item = Conflict>,
         last_seq: impl IntoIterator<Item = (Id, u64)>,
     ) -> State {
+        // Inserted one by one rather than collected: collecting into a B-tree
+        // sorts first, a sort compiled once more into the app's bundle.
+        let mut by_id = BTreeMap::new();
+        for conflict in conflicts {
+            by_id.insert(conflict.id, conflict);
+        }
         State {
             version,
             records: records
                 .into_iter()
                 .map(|record| (record.id, record))
                 .collect(),
-            conflicts: conflicts
-                .into_iter()
-                .map(|conflict| (conflict.id, conflict))
-                .collect(),
+            conflicts: by_id,
             last_seq: last_seq.into_iter().collect(),
         }
     }

@@ -6,6 +6,8 @@
 
 use archipel_core::map::Bounds;
 
+use crate::ui::fixed;
+
 /// Zoom limits: far enough to see 1 000 pôles, close enough to read a function.
 pub const MIN_SCALE: f64 = 0.02;
 /// See [`MIN_SCALE`].
@@ -106,10 +108,10 @@ impl Camera {
     #[must_use]
     pub fn css(self, width: f64, height: f64) -> String {
         format!(
-            "translate({:.2}px,{:.2}px) scale({:.5})",
-            width / 2.0 - self.x * self.scale,
-            height / 2.0 - self.y * self.scale,
-            self.scale
+            "translate({}px,{}px) scale({})",
+            fixed(width / 2.0 - self.x * self.scale, 2),
+            fixed(height / 2.0 - self.y * self.scale, 2),
+            fixed(self.scale, 5)
         )
     }
 }

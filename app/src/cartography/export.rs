@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{MapCtx, today, use_map};
-use crate::ui::{download_blob, download_text};
+use crate::ui::{download_blob, download_text, fixed, shortest};
 
 /// The rules the exported file needs to look like the screen (the page's
 /// stylesheet does not travel with it).
@@ -46,10 +46,12 @@ fn svg_document(map: MapCtx, size: &str) -> Option<String> {
     let (width, height) = if w >= h { (long, short) } else { (short, long) };
     copy.set_attribute("xmlns", "http://www.w3.org/2000/svg")
         .ok()?;
-    copy.set_attribute("viewBox", &format!("{x:.0} {y:.0} {w:.0} {h:.0}"))
+    let view_box = [x, y, w, h].map(|side| fixed(side, 0)).join(" ");
+    copy.set_attribute("viewBox", &view_box).ok()?;
+    copy.set_attribute("width", &format!("{}mm", shortest(width)))
         .ok()?;
-    copy.set_attribute("width", &format!("{width}mm")).ok()?;
-    copy.set_attribute("height", &format!("{height}mm")).ok()?;
+    copy.set_attribute("height", &format!("{}mm", shortest(height)))
+        .ok()?;
     copy.set_attribute("class", "map detailed").ok()?;
     if let Some(layer) = copy.query_selector(".map-layer").ok()? {
         layer.remove_attribute("style").ok()?;

@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{MapCtx, use_map};
+use crate::ui::{fixed, shortest};
 
 /// Below this zoom, referents' names are hidden (they would be unreadable).
 const DETAIL_SCALE: f64 = 0.45;
@@ -339,7 +340,7 @@ pub fn MapCanvas() -> impl IntoView {
             moving.y += (y - old.y) / camera.scale;
             let _ = moving.element.set_attribute(
                 "transform",
-                &format!("translate({:.1} {:.1})", moving.x, moving.y),
+                &format!("translate({} {})", fixed(moving.x, 1), fixed(moving.y, 1)),
             );
             carried.set_value(Some(moving));
         } else if before.len() == 1 {
@@ -500,10 +501,10 @@ pub fn MapCanvas() -> impl IntoView {
         let drawn = committed.get();
         let k = live.scale / drawn.scale;
         format!(
-            "translate({:.2}px,{:.2}px) scale({:.5})",
-            (drawn.x - live.x) * live.scale,
-            (drawn.y - live.y) * live.scale,
-            k
+            "translate({}px,{}px) scale({})",
+            fixed((drawn.x - live.x) * live.scale, 2),
+            fixed((drawn.y - live.y) * live.scale, 2),
+            fixed(k, 5)
         )
     };
     // The SVG is three times the map area each way, centred on it, so a pan
@@ -572,7 +573,12 @@ pub fn MapCanvas() -> impl IntoView {
                 <g class="map-layer" style:transform=transform>
                     <g class="links">
                         <For each=links key=LinkLine::key let:line>
-                            <line x1=line.ends[0] y1=line.ends[1] x2=line.ends[2] y2=line.ends[3] />
+                            <line
+                                x1=shortest(line.ends[0])
+                                y1=shortest(line.ends[1])
+                                x2=shortest(line.ends[2])
+                                y2=shortest(line.ends[3])
+                            />
                         </For>
                     </g>
                     <For
@@ -662,14 +668,14 @@ fn Node(
             data-id=id.to_string()
             data-kind=kind_key(node.kind)
             data-change=change
-            transform=format!("translate({:.1} {:.1})", node.x, node.y)
+            transform=format!("translate({} {})", fixed(node.x, 1), fixed(node.y, 1))
             tabindex=tabindex
             role="button"
             aria-label=label
             on:focus=move |_| map.focused.set(Some(id))
         >
-            <circle class="disc" r=r fill=node.colour.clone() />
-            <text class="name" font-size=size fill=ink text-anchor="middle">
+            <circle class="disc" r=shortest(r) fill=node.colour.clone() />
+            <text class="name" font-size=shortest(size) fill=ink text-anchor="middle">
                 {lines
                     .into_iter()
                     .enumerate()
@@ -677,7 +683,7 @@ fn Node(
                         view! {
                             <tspan
                                 x="0"
-                                y=first_line + index as f64 * label::LINE_HEIGHT_EM * size
+                                y=shortest(first_line + index as f64 * label::LINE_HEIGHT_EM * size)
                                 dy="0.35em"
                             >
                                 {line}
@@ -691,10 +697,10 @@ fn Node(
                     view! {
                         <text
                             class="referents"
-                            font-size=sub
+                            font-size=shortest(sub)
                             fill=ink
                             text-anchor="middle"
-                            y=sub_y
+                            y=shortest(sub_y)
                             dy="0.35em"
                         >
                             {line}
@@ -705,9 +711,9 @@ fn Node(
                 .then(|| {
                     let badge = r * 0.2 + 6.0;
                     view! {
-                        <g class="health" transform=format!("translate({:.1} {:.1})", r * 0.72, -r * 0.72)>
-                            <circle r=badge />
-                            <text font-size=badge * 1.4 text-anchor="middle" dy="0.35em">"!"</text>
+                        <g class="health" transform=format!("translate({} {})", fixed(r * 0.72, 1), fixed(-r * 0.72, 1))>
+                            <circle r=shortest(badge) />
+                            <text font-size=shortest(badge * 1.4) text-anchor="middle" dy="0.35em">"!"</text>
                         </g>
                     }
                 })}
@@ -715,7 +721,7 @@ fn Node(
                 (serves && map.coverage.get())
                     .then(|| {
                         view! {
-                            <text class="served" font-size=sub text-anchor="middle" y=-r - 8.0>
+                            <text class="served" font-size=shortest(sub) text-anchor="middle" y=shortest(-r - 8.0)>
                                 {map.served_marks(id)}
                             </text>
                         }

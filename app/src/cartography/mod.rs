@@ -19,6 +19,7 @@ mod present;
 mod timeline;
 
 use archipel_core::map::{Coverage, MapChanges, MapModel, NodeKind};
+use archipel_core::sort::sort_by_key;
 use archipel_core::{Access, Date, Id, State, View};
 use leptos::prelude::*;
 
@@ -179,7 +180,7 @@ impl MapCtx {
                 })
                 .collect();
             // Stable: the layout's own order within a rank.
-            nodes.sort_by_key(|(rank, _)| *rank);
+            sort_by_key(&mut nodes, |(rank, _)| *rank);
             nodes.into_iter().map(|(_, id)| id).collect()
         })
     }

@@ -6,6 +6,7 @@
 use std::collections::HashMap;
 
 use crate::{move_tr, tr};
+use archipel_core::sort::{sort, sort_by};
 use archipel_core::{Access, Change, Conflict, Id, Kind, Record, State, Value};
 use leptos::prelude::*;
 
@@ -27,7 +28,7 @@ fn top_poles(state: &State) -> Vec<Id> {
         .of_kind(Kind::Pole)
         .filter(|pole| !pole.archived && pole.text("kind") != Some("function"))
         .collect();
-    poles.sort_by(|a, b| {
+    sort_by(&mut poles, |a, b| {
         kind_rank(a)
             .cmp(&kind_rank(b))
             .then_with(|| a.text("order").cmp(&b.text("order")))
@@ -45,7 +46,7 @@ fn names(state: &State, ids: impl Iterator<Item = Id>) -> String {
         })
         .map(str::to_owned)
         .collect();
-    names.sort();
+    sort(&mut names);
     names.join(", ")
 }
 
@@ -86,7 +87,7 @@ fn details(state: &State) -> HashMap<Id, Details> {
         all.entry(pole).or_default().referents = names(state, people.into_iter());
     }
     for (pole, mut inside) in functions {
-        inside.sort_by(|a, b| a.text("order").cmp(&b.text("order")));
+        sort_by(&mut inside, |a, b| a.text("order").cmp(&b.text("order")));
         all.entry(pole).or_default().functions = inside
             .iter()
             .filter_map(|child| child.text("name"))

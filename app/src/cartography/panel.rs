@@ -7,6 +7,7 @@
 use crate::{move_tr, tr};
 use archipel_core::queries::{is_current, pole_health};
 use archipel_core::schema::{LINK_KINDS, POLE_KINDS, ROLES};
+use archipel_core::sort::{sort, sort_by};
 use archipel_core::{Change, FieldWrite, Id, Kind, Record, State, Value};
 use leptos::prelude::*;
 
@@ -172,15 +173,15 @@ fn sheet(state: &State, id: Id) -> Option<Sheet> {
             _ => {}
         }
     }
-    missions.sort();
+    sort(&mut missions);
     for (function, _, mission, title) in missions {
         match sheet.missions.last_mut() {
             Some((current, list)) if *current == function => list.push((mission, title)),
             _ => sheet.missions.push((function, vec![(mission, title)])),
         }
     }
-    sheet.functions.sort_by(|a, b| a.1.cmp(&b.1));
-    sheet.people.sort_by(|a, b| (&a.1, &a.2).cmp(&(&b.1, &b.2)));
+    sort_by(&mut sheet.functions, |a, b| a.1.cmp(&b.1));
+    sort_by(&mut sheet.people, |a, b| (&a.1, &a.2).cmp(&(&b.1, &b.2)));
     if let Some(health) = pole_health(state, id, day) {
         sheet.vacant = health
             .roles
@@ -556,7 +557,7 @@ fn pole_choices(state: &State, except: Option<Id>) -> Vec<(Id, String)> {
         .filter(|pole| !pole.archived && Some(pole.id) != except)
         .map(|pole| (pole.id, pole.text("name").unwrap_or_default().to_owned()))
         .collect();
-    poles.sort_by(|a, b| a.1.cmp(&b.1));
+    sort_by(&mut poles, |a, b| a.1.cmp(&b.1));
     poles
 }
 
@@ -760,7 +761,7 @@ fn AssignRole(pole: Id, problem: RwSignal<Option<String>>) -> impl IntoView {
                     )
                 })
                 .collect();
-            people.sort_by(|a, b| a.1.cmp(&b.1));
+            sort_by(&mut people, |a, b| a.1.cmp(&b.1));
             people
         })
     });

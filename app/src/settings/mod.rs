@@ -4,10 +4,12 @@
 use crate::i18n::I18n;
 use crate::{move_tr, tr};
 use archipel_core::View;
+use archipel_core::sort::sort_by_key;
 use leptos::prelude::*;
 
 use crate::i18n::{access_name, is_french};
 use crate::sync::{RefusedOp, use_sync};
+use crate::ui::fixed;
 
 /// The settings view.
 #[component]
@@ -34,7 +36,7 @@ pub fn SettingsView() -> impl IntoView {
 fn LanguageChoice() -> impl IntoView {
     let i18n = expect_context::<I18n>();
     let mut languages = i18n.languages.to_vec();
-    languages.sort_by_key(|language| language.code != "fr");
+    sort_by_key(&mut languages, |language| language.code != "fr");
     view! {
         <fieldset class="card language-choice">
             <legend>{move_tr!("settings-language")}</legend>
@@ -241,7 +243,7 @@ fn bytes(count: f64) -> String {
     } else {
         (count / 1e3, if french { "ko" } else { "kB" })
     };
-    let text = format!("{value:.1}");
+    let text = fixed(value, 1);
     let text = if french { text.replace('.', ",") } else { text };
     format!("{text}\u{a0}{unit}")
 }

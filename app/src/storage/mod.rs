@@ -8,6 +8,7 @@
 //! Every write waits for its transaction to commit before it returns: when a
 //! call says done, the record is on disk.
 
+use archipel_core::sort::sort;
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -218,7 +219,7 @@ impl LocalDb {
             .iter()
             .map(|write| write.collection().store_name())
             .collect();
-        names.sort_unstable();
+        sort(&mut names);
         names.dedup();
         let transaction = self
             .database
@@ -262,7 +263,7 @@ impl LocalDb {
             .map(|collection| collection.store_name())
             .collect();
         names.push(Collection::Meta.store_name());
-        names.sort_unstable();
+        sort(&mut names);
         names.dedup();
         let transaction = self
             .database

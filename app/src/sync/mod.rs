@@ -434,13 +434,17 @@ impl SyncEngine {
         let session = self.session.get_untracked();
         let pending = self.pending.get_untracked();
         let refused = self.refused.get_untracked();
-        serde_json::to_string_pretty(&Export {
+        // Written compact (the serialisers the bundle already has for storage
+        // and the network) then indented, rather than through a second,
+        // pretty-printing copy of every serialiser: the same text.
+        serde_json::to_string(&Export {
             collective: session
                 .as_ref()
                 .map(|session| session.collective_name.as_str()),
             pending: &pending,
             refused: &refused,
         })
+        .map(|json| indent_json(&json))
         .unwrap_or_default()
     }
 
@@ -828,4 +832,85 @@ async fn load_all(db: &LocalDb) -> Result<Loaded, StorageError> {
         db.get_all(Collection::Pending).await?,
         db.get_all(Collection::Refused).await?,
     ))
+}
+
+/// Compact JSON (as `serde_json::to_string` writes it: no whitespace outside
+/// strings) laid out exactly as `serde_json::to_string_pretty` would: two
+/// spaces per level, `": "` after keys, empty arrays and objects kept as
+/// `[]` and `{}`.
+fn indent_json(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut chars = compact.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    while let Some(c) = chars.next() {
+        if in_string {
+            out.push(c);
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_string = true;
+                out.push(c);
+            }
+            '{' | '[' => {
+                out.push(c);
+                if chars.next_if(|next| matches!(next, '}' | ']')).is_some() {
+                    out.push(if c == '{' { '}' } else { ']' });
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            '}' | ']' => {
+                depth -= 1;
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::indent_json;
+
+    #[test]
+    fn exported_json_is_laid_out_as_serde_json_pretty_prints_it() {
+        let value = serde_json::json!({
+            "collective": "Le \"Collectif\" {test} [x], a: b",
+            "pending": [],
+            "refused": [{"op": {}, "reason": {"code": "forbidden", "fr": "Non\\", "n": [1, -2.5, null, true]}}],
+            "nested": [[], [{}], [[1]]],
+            "empty": {},
+            "none": null,
+        });
+        let compact = serde_json::to_string(&value).expect("compact");
+        let pretty = serde_json::to_string_pretty(&value).expect("pretty");
+        assert_eq!(indent_json(&compact), pretty);
+        assert_eq!(indent_json("[]"), "[]");
+        assert_eq!(indent_json("{}"), "{}");
+        assert_eq!(indent_json("\"a\\\"b\""), "\"a\\\"b\"");
+    }
 }

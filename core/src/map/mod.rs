@@ -32,6 +32,7 @@ use crate::ids::Id;
 use crate::queries::{board_unsorted, current_holders};
 use crate::schema::Kind;
 use crate::search::fold;
+use crate::sort::{sort, sort_by_cached_key, sort_by_key};
 use crate::state::{Record, State};
 use crate::value::{Date, Value};
 
@@ -271,7 +272,7 @@ fn census(state: &State) -> Vec<Entry<'_>> {
         .of_kind(Kind::Pole)
         .filter_map(|record| Some((record, NodeKind::from_choice(record.text("kind")?)?)))
         .collect();
-    records.sort_unstable_by_key(|(record, _)| (record.created_at, record.id));
+    sort_by_key(&mut records, |(record, _)| (record.created_at, record.id));
     let at: FxHashMap<Id, usize> = records
         .iter()
         .enumerate()
@@ -407,7 +408,7 @@ pub fn build(state: &State, today: Date) -> MapModel {
             .map(str::to_owned)
             .collect();
         if referents.len() > 1 {
-            referents.sort_by_cached_key(|name| (fold(name), name.clone()));
+            sort_by_cached_key(&mut referents, |name| (fold(name), name.clone()));
         }
         let (vacancies, at_risk) = health.get(&record.id).cloned().unwrap_or_default();
         let colour = std::mem::take(&mut colours[index]);
@@ -438,7 +439,7 @@ pub fn build(state: &State, today: Date) -> MapModel {
         .of_kind(Kind::Link)
         .filter(|link| link.is_live())
         .collect();
-    links.sort_unstable_by_key(|link| (link.created_at, link.id));
+    sort_by_key(&mut links, |link| (link.created_at, link.id));
     let links = links
         .into_iter()
         .filter_map(|link| {
@@ -538,7 +539,7 @@ fn served_functions(
             (at, name.clone())
         })
         .collect();
-    served.sort();
+    sort(&mut served);
     served.into_iter().map(|(_, name)| name).collect()
 }
 
@@ -617,7 +618,7 @@ pub fn changed_since(before: &State, after: &State) -> MapChanges {
         &mut changes.changed,
         &mut changes.links,
     ] {
-        ids.sort_unstable();
+        sort(ids);
     }
     changes
 }
