@@ -166,8 +166,8 @@ fn meeting_rows(state: &State, now: i64) -> (Vec<MeetingRow>, Vec<MeetingRow>) {
         .filter(|meeting| meeting.is_live())
         .map(meeting_row)
         .partition(|row| !row.ended && row.starts_at + row.minutes.unwrap_or(0) * 60_000 >= now);
-    upcoming.sort_by_key(|row| (row.starts_at, row.id));
-    past.sort_by_key(|row| (std::cmp::Reverse(row.starts_at), row.id));
+    archipel_core::sort::sort_by_key(&mut upcoming, |row| (row.starts_at, row.id));
+    archipel_core::sort::sort_by_key(&mut past, |row| (std::cmp::Reverse(row.starts_at), row.id));
     (upcoming, past)
 }
 
@@ -419,7 +419,7 @@ fn head(state: &State, id: Id) -> Option<Head> {
             .flatten()
             .map(|&other| (other, name(state, other)))
             .collect();
-        list.sort_by_cached_key(|(other, name)| (archipel_core::fold(name), *other));
+        archipel_core::sort::sort_by_cached_key(&mut list, |(other, name)| (archipel_core::fold(name), *other));
         list
     };
     Some(Head {

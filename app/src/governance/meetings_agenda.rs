@@ -419,7 +419,7 @@ pub fn Feedback(meeting: Id) -> impl IntoView {
                     )
                 })
                 .collect();
-            entries.sort_by_key(|entry| entry.1);
+            archipel_core::sort::sort_by_key(&mut entries, |entry| entry.1);
             let column = |kind: &str| -> Column {
                 entries
                     .iter()

@@ -180,7 +180,7 @@ pub fn Departures() -> impl IntoView {
                     )
                 })
                 .collect();
-            people.sort();
+            archipel_core::sort::sort(&mut people);
             people.into_iter().map(|(_, id)| id).collect::<Vec<_>>()
         })
     });

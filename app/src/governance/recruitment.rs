@@ -538,7 +538,7 @@ fn offers_of(
             )
         })
         .collect();
-    offers.sort_by_key(|offer| std::cmp::Reverse(offer.0));
+    archipel_core::sort::sort_by_key(&mut offers, |offer| std::cmp::Reverse(offer.0));
     offers
 }
 
