@@ -117,7 +117,9 @@ fn talk(state: &State, meeting: Id, now: i64) -> Talk {
             queued: waiting.iter().position(|&who| who == total.person),
         })
         .collect();
-    archipel_core::sort::sort_by_cached_key(&mut tiles, |tile| (archipel_core::fold(&tile.name), tile.person));
+    archipel_core::sort::sort_by_cached_key(&mut tiles, |tile| {
+        (archipel_core::fold(&tile.name), tile.person)
+    });
     Talk {
         tiles,
         total: spoken.total,

@@ -419,7 +419,9 @@ fn head(state: &State, id: Id) -> Option<Head> {
             .flatten()
             .map(|&other| (other, name(state, other)))
             .collect();
-        archipel_core::sort::sort_by_cached_key(&mut list, |(other, name)| (archipel_core::fold(name), *other));
+        archipel_core::sort::sort_by_cached_key(&mut list, |(other, name)| {
+            (archipel_core::fold(name), *other)
+        });
         list
     };
     Some(Head {

@@ -164,7 +164,9 @@ pub fn people_choices(state: &State) -> Vec<(Id, String)> {
             )
         })
         .collect();
-    archipel_core::sort::sort_by_cached_key(&mut people, |(id, name)| (archipel_core::fold(name), *id));
+    archipel_core::sort::sort_by_cached_key(&mut people, |(id, name)| {
+        (archipel_core::fold(name), *id)
+    });
     people
 }
 
@@ -176,7 +178,9 @@ pub fn pole_choices(state: &State) -> Vec<(Id, String)> {
         .filter(|pole| pole.is_live() && pole.text("status") != Some("archived"))
         .map(|pole| (pole.id, pole.text("name").unwrap_or_default().to_owned()))
         .collect();
-    archipel_core::sort::sort_by_cached_key(&mut poles, |(id, name)| (archipel_core::fold(name), *id));
+    archipel_core::sort::sort_by_cached_key(&mut poles, |(id, name)| {
+        (archipel_core::fold(name), *id)
+    });
     poles
 }
 
