@@ -41,25 +41,9 @@ pub struct Vacancy {
     pub need: Option<Id>,
 }
 
-/// The open need for `role` in `pole`, if one is posted (the oldest).
+/// The open need posted for each (pôle, role), the oldest when several are.
 #[must_use]
-pub fn open_need_for(state: &State, pole: Id, role: &str) -> Option<Id> {
-    state
-        .of_kind(Kind::Need)
-        .filter(|need| {
-            need.is_live()
-                && need.text("status").unwrap_or("open") == "open"
-                && need.reference("pole") == Some(pole)
-                && need.text("role") == Some(role)
-        })
-        .map(|need| need.id)
-        .min()
-}
-
-/// Every vacancy on `today`: pôles on the board (not archived, not partners)
-/// missing holders of a required role, sorted by pôle name then role order.
-#[must_use]
-pub fn vacancies(state: &State, today: Date) -> Vec<Vacancy> {
+pub fn open_needs_by_role(state: &State) -> BTreeMap<(Id, &str), Id> {
     let mut open_needs: BTreeMap<(Id, &str), Id> = BTreeMap::new();
     for need in state.of_kind(Kind::Need) {
         if need.is_live()
@@ -70,6 +54,14 @@ pub fn vacancies(state: &State, today: Date) -> Vec<Vacancy> {
             *entry = (*entry).min(need.id);
         }
     }
+    open_needs
+}
+
+/// Every vacancy on `today`: pôles on the board (not archived, not partners)
+/// missing holders of a required role, sorted by pôle name then role order.
+#[must_use]
+pub fn vacancies(state: &State, today: Date) -> Vec<Vacancy> {
+    let open_needs = open_needs_by_role(state);
     let mut board = board_unsorted(state, today);
     board.sort_by_cached_key(|health| (fold(&health.name), health.pole));
     board

@@ -3,7 +3,7 @@
 //! and end roles and override a pôle's required roles.
 
 use crate::{move_tr, tr};
-use archipel_core::governance::{need_for_vacancy, open_need_for};
+use archipel_core::governance::{need_for_vacancy, open_needs_by_role};
 use archipel_core::queries::{PoleHealth, default_required_roles, health_board, is_current};
 use archipel_core::schema::ROLES;
 use archipel_core::{Change, Id, Kind, RoleCount, State, Value};
@@ -94,6 +94,7 @@ fn cards(state: &State) -> Vec<PoleCard> {
             },
         ));
     }
+    let needs = open_needs_by_role(state);
     health_board(state, day)
         .into_iter()
         .map(|health: PoleHealth| {
@@ -114,7 +115,7 @@ fn cards(state: &State) -> Vec<PoleCard> {
                         })
                         .map(|(_, _, holder)| holder.clone())
                         .collect(),
-                    need: open_need_for(state, health.pole, &gap.role),
+                    need: needs.get(&(health.pole, gap.role.as_str())).copied(),
                 })
                 .collect();
             let others = current
