@@ -119,6 +119,8 @@ test("speaking totals survive going offline and a reload: they are stored as tim
   // The app is installed (its service worker controls the page) before the network goes.
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 15_000 });
+  // The meeting itself has reached the server; what follows happens offline.
+  await expect(page.locator("p.sync")).toHaveAttribute("data-pending", "0", { timeout: 15_000 });
   await context.setOffline(true);
   const console = page.locator("section.console");
   await console.getByRole("button", { name: "Commencer la réunion" }).click();

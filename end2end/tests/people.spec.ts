@@ -151,7 +151,7 @@ test("leaving cannot complete until the role is handed over; then the person is 
 }, info) => {
   const successor = `Rémi ${info.project.name}`;
   const [leaver, poleQuery, poleName] =
-    info.project.name === "phone" ? ["Fabien", "reinfosante", "REINFOSANTE"] : ["Fred S", "streetact", "STREETACT"];
+    info.project.name === "phone" ? ["Fabien", "reinfosante", "REINFOSANTE"] : ["Vincent", "reinfoliberte", "REINFOLIBERTE"];
   const role = `référent·e — ${poleName}`;
   await joinAs(page, "facilitator", successor, "map");
   await page.goto(PEOPLE);
