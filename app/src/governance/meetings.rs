@@ -276,6 +276,47 @@ fn Choices(
 }
 
 /// A new meeting from a template: the meeting and its template's agenda.
+/// The fields a meeting is created and edited with: title, theme, day,
+/// time, length and place (the same inputs in both forms).
+#[component]
+fn MeetingFields(
+    title: RwSignal<String>,
+    theme: RwSignal<String>,
+    day: RwSignal<String>,
+    time: RwSignal<String>,
+    length: RwSignal<String>,
+    place: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <label>
+            {move_tr!("meet-field-title")}
+            <input type="text" maxlength="200" required prop:value=move || title.get() on:input=move |event| title.set(event_target_value(&event)) />
+        </label>
+        <label>
+            {move_tr!("meet-field-theme")}
+            <input type="text" maxlength="200" required prop:value=move || theme.get() on:input=move |event| theme.set(event_target_value(&event)) />
+        </label>
+        <div class="row two">
+            <label>
+                {move_tr!("meet-field-day")}
+                <input type="date" required prop:value=move || day.get() on:input=move |event| day.set(event_target_value(&event)) />
+            </label>
+            <label>
+                {move_tr!("meet-field-time")}
+                <input type="time" required prop:value=move || time.get() on:input=move |event| time.set(event_target_value(&event)) />
+            </label>
+        </div>
+        <label>
+            {move_tr!("meet-field-length")}
+            <input type="number" min="5" max="1440" inputmode="numeric" prop:value=move || length.get() on:input=move |event| length.set(event_target_value(&event)) />
+        </label>
+        <label>
+            {move_tr!("meet-field-place")}
+            <input type="text" maxlength="300" prop:value=move || place.get() on:input=move |event| place.set(event_target_value(&event)) />
+        </label>
+    }
+}
+
 #[component]
 fn NewMeeting(on_cancel: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let gov = use_gov();
@@ -362,32 +403,7 @@ fn NewMeeting(on_cancel: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoV
                         .collect_view()}
                 </select>
             </label>
-            <label>
-                {move_tr!("meet-field-title")}
-                <input type="text" maxlength="200" required prop:value=move || title.get() on:input=move |event| title.set(event_target_value(&event)) />
-            </label>
-            <label>
-                {move_tr!("meet-field-theme")}
-                <input type="text" maxlength="200" required prop:value=move || theme.get() on:input=move |event| theme.set(event_target_value(&event)) />
-            </label>
-            <div class="row two">
-                <label>
-                    {move_tr!("meet-field-day")}
-                    <input type="date" required prop:value=move || day.get() on:input=move |event| day.set(event_target_value(&event)) />
-                </label>
-                <label>
-                    {move_tr!("meet-field-time")}
-                    <input type="time" required prop:value=move || time.get() on:input=move |event| time.set(event_target_value(&event)) />
-                </label>
-            </div>
-            <label>
-                {move_tr!("meet-field-length")}
-                <input type="number" min="5" max="1440" inputmode="numeric" prop:value=move || length.get() on:input=move |event| length.set(event_target_value(&event)) />
-            </label>
-            <label>
-                {move_tr!("meet-field-place")}
-                <input type="text" maxlength="300" prop:value=move || place.get() on:input=move |event| place.set(event_target_value(&event)) />
-            </label>
+            <MeetingFields title=title theme=theme day=day time=time length=length place=place />
             <Choices legend=move_tr!("meet-field-participants") choices=people chosen=participants />
             <Choices legend=move_tr!("meet-field-poles") choices=pole_list chosen=poles />
             <Problem problem=problem />
@@ -618,32 +634,7 @@ fn EditMeeting(id: Id, on_done: impl Fn() + Copy + Send + Sync + 'static) -> imp
     };
     view! {
         <form class="gov-form card" on:submit=save>
-            <label>
-                {move_tr!("meet-field-title")}
-                <input type="text" maxlength="200" required prop:value=move || title.get() on:input=move |event| title.set(event_target_value(&event)) />
-            </label>
-            <label>
-                {move_tr!("meet-field-theme")}
-                <input type="text" maxlength="200" required prop:value=move || theme.get() on:input=move |event| theme.set(event_target_value(&event)) />
-            </label>
-            <div class="row two">
-                <label>
-                    {move_tr!("meet-field-day")}
-                    <input type="date" required prop:value=move || day.get() on:input=move |event| day.set(event_target_value(&event)) />
-                </label>
-                <label>
-                    {move_tr!("meet-field-time")}
-                    <input type="time" required prop:value=move || time.get() on:input=move |event| time.set(event_target_value(&event)) />
-                </label>
-            </div>
-            <label>
-                {move_tr!("meet-field-length")}
-                <input type="number" min="5" max="1440" inputmode="numeric" prop:value=move || length.get() on:input=move |event| length.set(event_target_value(&event)) />
-            </label>
-            <label>
-                {move_tr!("meet-field-place")}
-                <input type="text" maxlength="300" prop:value=move || place.get() on:input=move |event| place.set(event_target_value(&event)) />
-            </label>
+            <MeetingFields title=title theme=theme day=day time=time length=length place=place />
             <label>
                 {move_tr!("meet-field-link")}
                 <input type="url" prop:value=move || link.get() on:input=move |event| link.set(event_target_value(&event)) />
