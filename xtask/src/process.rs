@@ -19,6 +19,44 @@ pub fn run(command: &mut Command) -> Result<(), String> {
     }
 }
 
+/// Runs `command` like [`run`], echoing its standard output line by line and
+/// keeping the lines `keep` picks: on failure they end the error message, so
+/// the closing summary names what failed (a Playwright test's title and error)
+/// even when only the end of a long log is read.
+pub fn run_keeping(command: &mut Command, keep: fn(&str) -> bool) -> Result<(), String> {
+    use std::io::BufRead;
+    eprintln!("xtask: $ {}", describe(command));
+    let mut child = command
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|error| format!("cannot start `{}`: {error}", describe(command)))?;
+    let mut kept = Vec::new();
+    if let Some(stdout) = child.stdout.take() {
+        let mut out = std::io::stdout();
+        for line in std::io::BufReader::new(stdout)
+            .lines()
+            .map_while(Result::ok)
+        {
+            let _ = writeln!(out, "{line}");
+            if keep(&line) && !kept.contains(&line) {
+                kept.push(line);
+            }
+        }
+    }
+    let status = child
+        .wait()
+        .map_err(|error| format!("`{}` did not end: {error}", describe(command)))?;
+    if status.success() {
+        return Ok(());
+    }
+    let mut message = format!("`{}` failed ({status})", describe(command));
+    for line in kept.iter().take(30) {
+        message.push_str("\n    ");
+        message.push_str(line.trim());
+    }
+    Err(message)
+}
+
 /// Runs `command` quietly and returns its standard output, or `None` if it
 /// cannot start or fails (used to probe installed tools).
 pub fn output(command: &mut Command) -> Option<String> {

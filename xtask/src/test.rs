@@ -82,6 +82,9 @@ pub fn test() -> Result<(), String> {
             done.name,
             done.took.as_secs_f64()
         );
+        if let Err(message) = &done.outcome {
+            eprintln!("       {message}");
+        }
     }
     let failed = steps.iter().filter(|done| done.outcome.is_err()).count();
     let passed = steps.len() - failed;
@@ -160,16 +163,26 @@ fn end_to_end(root: &Path) -> Result<(), String> {
                 .map_err(|_| "the server printed no admin join URL on first start".to_owned())
         })
         .and_then(|invite| {
-            run(Command::new("npx")
-                .args(["playwright", "test"])
-                .current_dir(install::end2end_dir())
-                .env("ARCHIPEL_URL", format!("http://{address}"))
-                .env("ARCHIPEL_ADMIN_INVITE", invite)
-                .env("CI", "1"))
+            process::run_keeping(
+                Command::new("npx")
+                    .args(["playwright", "test"])
+                    .current_dir(install::end2end_dir())
+                    .env("ARCHIPEL_URL", format!("http://{address}"))
+                    .env("ARCHIPEL_ADMIN_INVITE", invite)
+                    .env("CI", "1"),
+                playwright_failure,
+            )
         });
     stop(&mut server);
     let _ = std::fs::remove_dir_all(&data);
     outcome
+}
+
+/// The lines of Playwright's list reporter worth repeating in the summary: a
+/// failed test's title (`✘ …`) and the first line of each error.
+fn playwright_failure(line: &str) -> bool {
+    let line = line.trim_start();
+    line.starts_with('✘') || line.starts_with("Error:")
 }
 
 fn stop(child: &mut Child) {
