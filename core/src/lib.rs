@@ -13,6 +13,7 @@
 pub mod apply;
 pub mod authz;
 pub mod demo;
+pub mod files;
 pub mod generate;
 pub mod governance;
 pub mod health;
