@@ -223,6 +223,12 @@ pub enum FieldType {
     Roles,
     /// The steps of a kit, grouped by phase.
     Steps,
+    /// Attachments: references to files stored by the server (see
+    /// [`crate::files`]).
+    Files {
+        /// Maximum number of files.
+        max_items: usize,
+    },
 }
 
 /// One field of a kind.
@@ -533,6 +539,7 @@ const KIT_VERSION: &[FieldSpec] = &[
     field("changelog", FieldType::Text { max: 500 }),
     field("body", FieldType::Markdown { max: 100_000 }),
     field("steps", FieldType::Steps),
+    field("attachments", FieldType::Files { max_items: 30 }),
     field("audience", FieldType::Text { max: 200 }),
     field("format", FieldType::Choice(KIT_FORMATS)),
     field("pole", FieldType::Ref(Kind::Pole)),

@@ -173,6 +173,7 @@ pub const fn is_searchable(ty: FieldType) -> bool {
             | FieldType::Set { .. }
             | FieldType::Url
             | FieldType::Steps
+            | FieldType::Files { .. }
     )
 }
 
@@ -200,6 +201,7 @@ fn texts(value: &Value, each: &mut dyn FnMut(&str)) {
                 each(&step.body);
             }
         }
+        Value::Files(files) => files.iter().for_each(|file| each(&file.name)),
         _ => {}
     }
 }

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 
 use fractional_index::FractionalIndex;
 
+use crate::files::{self, FileRef};
 use crate::ids::Id;
 use crate::refusal::{Refusal, RefusalCode};
 use crate::schema::{FieldSpec, FieldType, Kind, ROLES};
@@ -259,6 +260,12 @@ pub fn value(state: &State, spec: &FieldSpec, value: Value) -> Result<Value, Ref
             };
             Ok(Value::Steps(kit_steps(spec, steps)?))
         }
+        FieldType::Files { max_items } => {
+            let Value::Files(files) = value else {
+                return Err(wrong_type(spec, "attachments"));
+            };
+            Ok(Value::Files(attachments(spec, files, max_items)?))
+        }
     }
 }
 
@@ -358,6 +365,47 @@ fn required_roles(spec: &FieldSpec, roles: &[RoleCount]) -> Result<(), Refusal> 
         }
     }
     Ok(())
+}
+
+fn attachments(
+    spec: &FieldSpec,
+    files: Vec<FileRef>,
+    max_items: usize,
+) -> Result<Vec<FileRef>, Refusal> {
+    if files.len() > max_items {
+        return Err(refuse(RefusalCode::TooMany, spec).limit(max_items as i64, max_items as i64));
+    }
+    let mut seen = BTreeSet::new();
+    let mut clean = Vec::with_capacity(files.len());
+    for file in files {
+        let file = FileRef {
+            name: trimmed(file.name),
+            ..file
+        };
+        if !files::is_hash(&file.hash) {
+            return Err(refuse(RefusalCode::InvalidValue, spec)
+                .detail("an attachment's hash is 64 lower-case hexadecimal digits"));
+        }
+        if !files::TYPES.contains(&file.content_type.as_str()) {
+            return Err(refuse(RefusalCode::InvalidValue, spec).detail(format!(
+                "“{}” is not an accepted file type",
+                file.content_type
+            )));
+        }
+        if file.size == 0 || file.size > files::MAX_BYTES {
+            return Err(refuse(RefusalCode::OutOfRange, spec).limit(1, files::MAX_BYTES as i64));
+        }
+        if file.name.is_empty() {
+            return Err(refuse(RefusalCode::Required, spec).detail("every attachment needs a name"));
+        }
+        check_len(spec, &file.name, 200)?;
+        if !seen.insert(file.hash.clone()) {
+            return Err(refuse(RefusalCode::InvalidValue, spec)
+                .detail(format!("“{}” is attached twice", file.name)));
+        }
+        clean.push(file);
+    }
+    Ok(clean)
 }
 
 fn kit_steps(spec: &FieldSpec, steps: Vec<Step>) -> Result<Vec<Step>, Refusal> {

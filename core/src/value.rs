@@ -174,6 +174,8 @@ pub enum Value {
     Roles(Vec<RoleCount>),
     /// The steps of a kit.
     Steps(Vec<Step>),
+    /// Attachments (files stored by the server under their hash).
+    Files(Vec<crate::files::FileRef>),
 }
 
 impl Value {
