@@ -5,9 +5,11 @@
 //! The rules are the core's (`archipel_core::files`): the size limit, the
 //! types recognised from the bytes (never from a declared type or a name),
 //! and the words of each refusal, so the app refuses the same files with the
-//! same message before sending them. A body over the limit is refused as soon
-//! as its announced length or its first bytes past the limit say so: it is
-//! never read whole.
+//! same message before sending them. A body over the limit is never kept:
+//! once its announced length or its first bytes past the limit say so, the
+//! rest is read and dropped as it comes (up to [`DRAIN_LIMIT`], so the client,
+//! still sending, gets the JSON answer instead of a reset connection), then
+//! refused.
 
 use archipel_core::files::{self, FileError, FileRef, MAX_BYTES};
 use archipel_core::{Access, Lang};
@@ -30,6 +32,12 @@ pub const NAME_HEADER: &str = "x-file-name";
 
 /// `Cache-Control` of an attachment: its URL names its bytes, so it never changes.
 pub const CACHE_FILE: &str = "private, max-age=31536000, immutable";
+
+/// How much of a refused body is read and dropped, at most, before
+/// answering; past it the connection is simply closed.
+pub const DRAIN_LIMIT: u64 = 64 * 1024 * 1024;
+/// How long, at most, a refused body is read and dropped.
+const DRAIN_TIME: std::time::Duration = std::time::Duration::from_secs(15);
 
 /// The largest body the upload route lets through to its handler: the file
 /// limit and a margin. The handler itself stops reading one byte past
@@ -90,12 +98,36 @@ fn file_name(headers: &HeaderMap) -> String {
     files::clean_name(&raw)
 }
 
-/// Reads the body, stopping one chunk past [`MAX_BYTES`]: at most the limit
-/// and a chunk are ever held in memory.
+/// Reads and drops what is left of a refused body, up to [`DRAIN_LIMIT`]
+/// bytes in all and [`DRAIN_TIME`]; returns the bytes counted (`read` so far
+/// included). Nothing is kept: memory stays at one chunk.
+async fn drain(mut stream: axum::body::BodyDataStream, read: u64) -> u64 {
+    let mut total = read;
+    let counting = async {
+        while total <= DRAIN_LIMIT {
+            match stream.next().await {
+                Some(Ok(chunk)) => total += chunk.len() as u64,
+                _ => break,
+            }
+        }
+    };
+    let _ = tokio::time::timeout(DRAIN_TIME, counting).await;
+    total
+}
+
+/// Reads the body, stopping at the first chunk past [`MAX_BYTES`]: at most
+/// the limit and a chunk are ever held in memory. A body announced or found
+/// too large is drained ([`drain`]) and refused with its size.
 async fn read_file(body: Body, announced: Option<u64>) -> Result<Vec<u8>, ApiError> {
+    let mut stream = body.into_data_stream();
+    if let Some(size) = announced
+        && size > MAX_BYTES
+    {
+        drain(stream, 0).await;
+        return Err(refused(&FileError::TooLarge { size }));
+    }
     let capacity = announced.map_or(64 * 1024, |size| size.min(MAX_BYTES)) as usize;
     let mut bytes = Vec::with_capacity(capacity);
-    let mut stream = body.into_data_stream();
     while let Some(chunk) = stream.next().await {
         let chunk = chunk.map_err(|error| {
             ApiError::bad_request(
@@ -105,6 +137,8 @@ async fn read_file(body: Body, announced: Option<u64>) -> Result<Vec<u8>, ApiErr
         })?;
         let size = (bytes.len() + chunk.len()) as u64;
         if size > MAX_BYTES {
+            drop(bytes);
+            let size = drain(stream, size).await;
             return Err(refused(&FileError::TooLarge { size }));
         }
         bytes.extend_from_slice(&chunk);
@@ -130,11 +164,6 @@ async fn upload(
         .get(header::CONTENT_LENGTH)
         .and_then(|value| value.to_str().ok())
         .and_then(|text| text.parse::<u64>().ok());
-    if let Some(size) = announced
-        && size > MAX_BYTES
-    {
-        return Err(refused(&FileError::TooLarge { size }));
-    }
     let bytes = read_file(body, announced).await?;
     let content_type = files::check(&bytes).map_err(|error| refused(&error))?;
     let hash = secrets::sha256_hex(&bytes);
@@ -236,13 +265,17 @@ mod tests {
     }
 
     #[tokio::test]
-    async fn a_body_without_a_length_is_cut_one_chunk_past_the_limit() {
+    async fn a_body_without_a_length_is_refused_with_its_whole_size() {
         let chunks = (0..40).map(|_| Ok::<_, std::io::Error>(vec![b'a'; 1024 * 1024]));
         let body = Body::from_stream(tokio_stream::iter(chunks));
         let error = read_file(body, None).await.expect_err("refused");
         assert_eq!(
             (error.status, error.code),
             (StatusCode::PAYLOAD_TOO_LARGE, "file_too_large")
+        );
+        assert_eq!(
+            error.message,
+            "Le fichier fait 40,0 Mo ; la limite est de 10,0 Mo."
         );
         let body = Body::from(vec![b'a'; 1000]);
         assert_eq!(read_file(body, Some(1000)).await.map(|b| b.len()), Ok(1000));
