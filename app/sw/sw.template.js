@@ -7,7 +7,10 @@
 //   routes work offline).
 // - Content-hashed assets: cache first (they never change).
 // - Other files of the app (icons, manifest): cache, refreshed from the network.
-// - The sync API (/api/) and the health check are never cached.
+// - The API (/api/, attachments included) and the health check pass
+//   through untouched. Attachments kept offline live in the app's own
+//   "archipel-files-v1" cache, which only the app reads and fills and which
+//   the clean-up below never deletes.
 // - A new version installs beside the old one and takes over only when every
 //   tab of the old one is closed: the app never reloads under someone's feet.
 
@@ -24,7 +27,9 @@ self.addEventListener("activate", (event) => {
   event.waitUntil(
     caches
       .keys()
-      .then((keys) => Promise.all(keys.filter((key) => key.startsWith("archipel-") && key !== CACHE).map((key) => caches.delete(key))))
+      // Old versions of the app's files go; attachments kept for offline use
+      // (the app's own "archipel-files-*" cache) stay.
+      .then((keys) => Promise.all(keys.filter((key) => key.startsWith("archipel-") && !key.startsWith("archipel-files-") && key !== CACHE).map((key) => caches.delete(key))))
       .then(() => self.clients.claim()),
   );
 });

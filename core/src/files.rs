@@ -14,6 +14,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::refusal::Lang;
+
 /// The largest attachment accepted, in bytes (10 MiB).
 pub const MAX_BYTES: u64 = 10 * 1024 * 1024;
 
@@ -55,6 +57,41 @@ pub enum FileError {
     /// An empty file.
     #[error("empty file")]
     Empty,
+}
+
+impl FileError {
+    /// The stable machine code the server answers with and the app shows:
+    /// `file_too_large`, `file_type_unsupported` or `file_empty`.
+    #[must_use]
+    pub const fn code(&self) -> &'static str {
+        match self {
+            FileError::TooLarge { .. } => "file_too_large",
+            FileError::UnsupportedType => "file_type_unsupported",
+            FileError::Empty => "file_empty",
+        }
+    }
+
+    /// The message shown to people, in `lang`: the same words whether the
+    /// app refuses the file before sending it or the server refuses it.
+    #[must_use]
+    pub fn message(&self, lang: Lang) -> String {
+        match (lang, self) {
+            (Lang::Fr, FileError::TooLarge { size }) => format!(
+                "Le fichier fait {} ; la limite est de {}.",
+                size_fr(*size),
+                size_fr(MAX_BYTES)
+            ),
+            (Lang::En, FileError::TooLarge { size }) => format!(
+                "The file is {}; the limit is {}.",
+                size_en(*size),
+                size_en(MAX_BYTES)
+            ),
+            (Lang::Fr, FileError::UnsupportedType) => "Ce type de fichier n’est pas accepté. Types acceptés : PDF, PNG, JPEG, WebP, GIF, texte.".to_owned(),
+            (Lang::En, FileError::UnsupportedType) => "This type of file is not accepted. Accepted types: PDF, PNG, JPEG, WebP, GIF, plain text.".to_owned(),
+            (Lang::Fr, FileError::Empty) => "Le fichier est vide.".to_owned(),
+            (Lang::En, FileError::Empty) => "The file is empty.".to_owned(),
+        }
+    }
 }
 
 /// The type of `bytes`, recognised from their first bytes: one of [`TYPES`],
@@ -112,6 +149,31 @@ pub fn check(bytes: &[u8]) -> Result<&'static str, FileError> {
 #[must_use]
 pub fn is_hash(hash: &str) -> bool {
     hash.len() == 64 && hash.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+/// The longest file name kept, in characters.
+pub const NAME_MAX: usize = 200;
+
+/// A file name fit to show and keep: only its last path component (no `/` or
+/// `\`), without control characters, trimmed, at most [`NAME_MAX`]
+/// characters; `"fichier"` when nothing is left.
+#[must_use]
+pub fn clean_name(name: &str) -> String {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or("");
+    let kept: String = last
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect::<String>()
+        .trim()
+        .chars()
+        .take(NAME_MAX)
+        .collect();
+    let kept = kept.trim_end().to_owned();
+    if kept.is_empty() || kept == "." || kept == ".." {
+        "fichier".to_owned()
+    } else {
+        kept
+    }
 }
 
 /// A size for people, in French style ("850 o", "12,4 Ko", "3,1 Mo"), with
@@ -186,6 +248,35 @@ mod tests {
         assert!(!is_hash(&"AB".repeat(32)));
         assert!(!is_hash("../../etc/passwd"));
         assert!(!is_hash(&"a".repeat(63)));
+    }
+
+    #[test]
+    fn refusals_say_the_size_and_the_limit_in_both_languages() {
+        let error = FileError::TooLarge { size: 12_897_485 };
+        assert_eq!(error.code(), "file_too_large");
+        assert_eq!(
+            error.message(Lang::Fr),
+            "Le fichier fait 12,3 Mo ; la limite est de 10,0 Mo."
+        );
+        assert_eq!(
+            error.message(Lang::En),
+            "The file is 12.3 MB; the limit is 10.0 MB."
+        );
+        for error in [FileError::UnsupportedType, FileError::Empty] {
+            assert_ne!(error.message(Lang::Fr), error.message(Lang::En));
+        }
+        assert!(FileError::UnsupportedType.message(Lang::Fr).contains("PDF"));
+    }
+
+    #[test]
+    fn names_lose_their_path_and_control_characters() {
+        assert_eq!(clean_name("  affiche.pdf "), "affiche.pdf");
+        assert_eq!(clean_name("../../etc/passwd"), "passwd");
+        assert_eq!(clean_name("C:\\Users\\a\\plan.png"), "plan.png");
+        assert_eq!(clean_name("a\nb\u{0}.txt"), "ab.txt");
+        assert_eq!(clean_name(""), "fichier");
+        assert_eq!(clean_name("dossier/"), "fichier");
+        assert_eq!(clean_name(&"é".repeat(300)).chars().count(), NAME_MAX);
     }
 
     #[test]

@@ -20,6 +20,49 @@ pub struct ErrorBody {
     pub code: String,
     /// What happened, for people.
     pub message: String,
+    /// The message in French, when the server words it in both languages
+    /// (attachments' refusals).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_fr: Option<String>,
+    /// The message in English, alongside `message_fr`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message_en: Option<String>,
+}
+
+impl ErrorBody {
+    /// An error body with a code and a message in one language.
+    #[must_use]
+    pub fn new(code: impl Into<String>, message: impl Into<String>) -> ErrorBody {
+        ErrorBody {
+            code: code.into(),
+            message: message.into(),
+            message_fr: None,
+            message_en: None,
+        }
+    }
+
+    /// The refusal of a file (`file_too_large`…), in both languages; the
+    /// `message` is the French one.
+    #[must_use]
+    pub fn file(error: &crate::files::FileError) -> ErrorBody {
+        let fr = error.message(Lang::Fr);
+        ErrorBody {
+            code: error.code().to_owned(),
+            message: fr.clone(),
+            message_fr: Some(fr),
+            message_en: Some(error.message(Lang::En)),
+        }
+    }
+
+    /// The message in `lang` when the server gave one, else `message`.
+    #[must_use]
+    pub fn message_in(&self, lang: Lang) -> &str {
+        let localised = match lang {
+            Lang::Fr => self.message_fr.as_deref(),
+            Lang::En => self.message_en.as_deref(),
+        };
+        localised.unwrap_or(&self.message)
+    }
 }
 
 /// `POST /api/invites/inspect` request, and the token part of a join.

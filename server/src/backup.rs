@@ -25,14 +25,16 @@ pub struct Summary {
     pub rows: usize,
     /// Operations in its log.
     pub operations: usize,
+    /// Attachments.
+    pub attachments: usize,
 }
 
 impl std::fmt::Display for Summary {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "« {} » ({}) at version {}: {} rows, {} operations in the log",
-            self.name, self.collective, self.version, self.rows, self.operations
+            "« {} » ({}) at version {}: {} rows, {} operations in the log, {} attachments",
+            self.name, self.collective, self.version, self.rows, self.operations, self.attachments
         )
     }
 }
@@ -85,7 +87,11 @@ pub async fn backup(
         server: env!("CARGO_PKG_VERSION").into(),
         engine: storage.engine_name().into(),
         created_at: secrets::now_text(),
-        attachments: Vec::new(),
+        attachments: rows
+            .attachments
+            .iter()
+            .map(|row| row.hash.clone())
+            .collect(),
     };
     let partial = PathBuf::from(format!("{}.partial", output.display()));
     let written = (|| -> Result<(), archive::ArchiveError> {
@@ -140,5 +146,6 @@ fn summary(collective: Id, rows: &archive::Rows) -> Summary {
         version,
         rows: rows.count(),
         operations: rows.operations.len(),
+        attachments: rows.attachments.len(),
     }
 }

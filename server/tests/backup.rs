@@ -163,6 +163,21 @@ async fn a_collective_moves_from_sqlite_to_postgres_and_loses_nothing() {
         .expect("answered");
     assert_eq!(revoked.status().as_u16(), 204);
 
+    // An attachment (a PDF guide), stored as bytes in the database.
+    let guide = b"%PDF-1.7\n% guide disco-soupe\n\x00\xff\xfe binary tail".to_vec();
+    let uploaded = sqlite
+        .http
+        .post(sqlite.url("/api/files"))
+        .bearer_auth(&member.token)
+        .header("X-File-Name", "guide.pdf")
+        .body(guide.clone())
+        .send()
+        .await
+        .expect("answered");
+    assert_eq!(uploaded.status().as_u16(), 201);
+    let uploaded: Json = uploaded.json().await.expect("file");
+    let hash = uploaded["hash"].as_str().expect("hash").to_owned();
+
     let devices = [&admin, &member, &guest];
     let mut before = Vec::new();
     for device in devices {
@@ -192,6 +207,24 @@ async fn a_collective_moves_from_sqlite_to_postgres_and_loses_nothing() {
         (status, body["code"].as_str()),
         (403, Some("access_revoked"))
     );
+    // The attachment came along, byte for byte, with its type.
+    let served = postgres
+        .http
+        .get(postgres.url(&format!("/api/files/{hash}")))
+        .bearer_auth(&guest.token)
+        .send()
+        .await
+        .expect("answered");
+    assert_eq!(served.status().as_u16(), 200);
+    assert_eq!(
+        served.headers().get("content-type").map(|v| v.as_bytes()),
+        Some(&b"application/pdf"[..])
+    );
+    assert_eq!(
+        served.bytes().await.expect("bytes").as_ref(),
+        guide.as_slice()
+    );
+    assert_eq!(read_archive(&file).attachments.len(), 1);
 
     // Backing the PostgreSQL copy up gives the same rows back.
     let again = dir.path().join("again.jsonl");

@@ -8,6 +8,8 @@
 //! Every write waits for its transaction to commit before it returns: when a
 //! call says done, the record is on disk.
 
+pub mod files;
+
 use archipel_core::sort::sort;
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
 use serde::Serialize;

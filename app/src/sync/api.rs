@@ -2,6 +2,7 @@
 //! per call, typed with the core's wire types, errors sorted into "try again
 //! later" and "the server said no".
 
+use archipel_core::files::{self, FileRef};
 use archipel_core::wire::{
     ErrorBody, HistoryPage, InviteInfo, InviteToken, JoinRequest, Joined, Pulled, PushRequest,
     Pushed,
@@ -57,14 +58,21 @@ async fn read<T: DeserializeOwned>(
             .await
             .map_err(|error| ApiFailure::Unreachable(format!("unreadable answer: {error}")));
     }
+    Err(refusal(&response).await)
+}
+
+/// The server's error answer, typed.
+async fn refusal(response: &Response) -> ApiFailure {
+    let status = response.status();
     let body = response
         .json::<ErrorBody>()
         .await
-        .unwrap_or_else(|_| ErrorBody {
-            code: format!("http_{status}"),
-            message: response.status_text(),
-        });
-    Err(ApiFailure::Refused { status, body })
+        .unwrap_or_else(|_| ErrorBody::new(format!("http_{status}"), response.status_text()));
+    ApiFailure::Refused { status, body }
+}
+
+fn bearer(device_token: &str) -> String {
+    format!("Bearer {device_token}")
 }
 
 fn json<T: serde::Serialize>(
@@ -149,6 +157,73 @@ pub async fn history(device_token: &str, since: u64) -> Result<HistoryPage, ApiF
         .send()
         .await;
     read(response).await
+}
+
+/// Uploads a file (`POST /api/files`): checked first with the core's rules,
+/// so a file the server would refuse is refused here, offline too, with the
+/// server's code and words (`body.message_fr`/`message_en`).
+///
+/// # Errors
+/// [`ApiFailure::Refused`] with `file_empty` (400), `file_too_large` (413),
+/// `file_type_unsupported` (415), `forbidden` (403, guests); or unreachable.
+pub async fn upload_file(
+    device_token: &str,
+    bytes: &[u8],
+    name: &str,
+) -> Result<FileRef, ApiFailure> {
+    if let Err(error) = files::check(bytes) {
+        let status = match error {
+            files::FileError::TooLarge { .. } => 413,
+            files::FileError::UnsupportedType => 415,
+            files::FileError::Empty => 400,
+        };
+        return Err(ApiFailure::Refused {
+            status,
+            body: ErrorBody::file(&error),
+        });
+    }
+    let encoded = String::from(js_sys::encode_uri_component(name));
+    let request = Request::post("/api/files")
+        .header("Authorization", &bearer(device_token))
+        .header("X-File-Name", &encoded)
+        .header("Content-Type", "application/octet-stream")
+        .body(js_sys::Uint8Array::from(bytes))
+        .map_err(|error| ApiFailure::Unreachable(format!("cannot build the request: {error}")))?;
+    read(request.send().await).await
+}
+
+/// Downloads the file `hash` (`GET /api/files/{hash}`): its bytes and type.
+///
+/// # Errors
+/// [`ApiFailure::Refused`] with `invalid_hash` (400) or `file_not_found`
+/// (404); or unreachable.
+pub async fn download_file(
+    device_token: &str,
+    hash: &str,
+) -> Result<(Vec<u8>, String), ApiFailure> {
+    if !files::is_hash(hash) {
+        return Err(ApiFailure::Refused {
+            status: 400,
+            body: ErrorBody::new("invalid_hash", "Not the SHA-256 of a file."),
+        });
+    }
+    let response = Request::get(&format!("/api/files/{hash}"))
+        .header("Authorization", &bearer(device_token))
+        .send()
+        .await
+        .map_err(|error| ApiFailure::Unreachable(error.to_string()))?;
+    if !(200..300).contains(&response.status()) {
+        return Err(refusal(&response).await);
+    }
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .unwrap_or_else(|| "application/octet-stream".to_owned());
+    let bytes = response
+        .binary()
+        .await
+        .map_err(|error| ApiFailure::Unreachable(format!("unreadable answer: {error}")))?;
+    Ok((bytes, content_type))
 }
 
 /// The URL of the live event stream for this device.

@@ -17,8 +17,12 @@
 //! thing meanwhile. The sync loop pushes pending operations, pulls what
 //! changed, and rebases; it runs after each edit, on every server poke (live
 //! event stream), when the browser comes back online, and every 30 seconds.
+//!
+//! Attachments ([`files`]): `upload_file`, `file_url` (cache first),
+//! `keep_offline` and `offline_status`.
 
 pub mod api;
+pub mod files;
 
 use std::rc::Rc;
 

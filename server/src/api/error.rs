@@ -19,12 +19,19 @@ pub struct ApiError {
     pub code: &'static str,
     /// What happened, for people.
     pub message: String,
+    /// The message in French and in English, when the error has both
+    /// (attachments' refusals, worded by the core).
+    pub messages: Option<(String, String)>,
 }
 
 #[derive(Serialize)]
 struct Body<'a> {
     code: &'a str,
     message: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message_fr: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    message_en: Option<&'a str>,
 }
 
 impl ApiError {
@@ -34,6 +41,23 @@ impl ApiError {
             status,
             code,
             message: message.into(),
+            messages: None,
+        }
+    }
+
+    /// An error worded in French (its `message`) and English.
+    pub fn bilingual(
+        status: StatusCode,
+        code: &'static str,
+        fr: impl Into<String>,
+        en: impl Into<String>,
+    ) -> ApiError {
+        let fr = fr.into();
+        ApiError {
+            status,
+            code,
+            message: fr.clone(),
+            messages: Some((fr, en.into())),
         }
     }
 
@@ -58,6 +82,8 @@ impl IntoResponse for ApiError {
         let body = Body {
             code: self.code,
             message: &self.message,
+            message_fr: self.messages.as_ref().map(|(fr, _)| fr.as_str()),
+            message_en: self.messages.as_ref().map(|(_, en)| en.as_str()),
         };
         (self.status, Json(body)).into_response()
     }

@@ -1,12 +1,13 @@
 //! The HTTP API under `/api`: joining with an invite, pushing and pulling
-//! operations, the live event stream, devices and invites. Documented in
-//! `docs/api.md`.
+//! operations, the live event stream, devices and invites, attachments
+//! ([`files`]). Documented in `docs/api.md`.
 //!
 //! Handlers are small: they check the request's shape and the caller's
 //! rights, then hand over to the [`crate::hub`] (decisions) and the storage.
 
 pub mod auth;
 pub mod error;
+pub mod files;
 
 use std::convert::Infallible;
 use std::time::Duration;
@@ -58,6 +59,8 @@ pub fn router() -> Router<AppState> {
         .route("/sync/events", get(events))
         .route("/history", get(history))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        // Attachments have their own, larger body limit.
+        .merge(files::router())
 }
 
 fn require(device: &Device, least: Access, what: &str) -> Result<(), ApiError> {

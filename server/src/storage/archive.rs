@@ -8,6 +8,7 @@
 //! the server keeps, so a restored collective answers byte-identical pulls.
 //! Token hashes are hex; tokens themselves are never stored, so devices keep
 //! working after a restore and nobody can read a token out of an archive.
+//! Attachments come last, one `attachment` line each, their bytes in base64.
 
 use std::io::{BufRead, Write};
 
@@ -15,8 +16,11 @@ use serde::{Deserialize, Serialize};
 
 /// The `format` every archive header carries.
 pub const FORMAT: &str = "archipel-collective";
-/// The archive format version this server writes and reads.
-pub const VERSION: u32 = 1;
+/// The archive format version this server writes. It also reads version 1
+/// (before attachments), which has no `attachment` lines.
+pub const VERSION: u32 = 2;
+/// The oldest archive format version this server reads.
+pub const OLDEST: u32 = 1;
 
 /// One line of an archive.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,6 +46,8 @@ pub enum Line {
     Conflict(ConflictLine),
     /// An applied operation of the log.
     Operation(OperationLine),
+    /// An attachment, its bytes in base64 (version 2).
+    Attachment(AttachmentLine),
     /// Last line: how many lines came before it.
     End {
         /// Lines before this one, the header included.
@@ -65,8 +71,8 @@ pub struct Header {
     pub engine: String,
     /// When it was written (RFC 3339, UTC).
     pub created_at: String,
-    /// Uploaded files. The server stores none yet: always empty in version 1;
-    /// a later version lists them here and stores them after the rows.
+    /// The hashes of the attachments the archive carries, in the order of
+    /// their `attachment` lines (always empty in version 1).
     pub attachments: Vec<String>,
 }
 
@@ -216,6 +222,24 @@ pub struct OperationLine {
     pub received_at: i64,
 }
 
+/// A `files` row: an attachment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AttachmentLine {
+    /// SHA-256 of its bytes, hex.
+    pub hash: String,
+    /// Its type, as recognised when uploaded.
+    pub content_type: String,
+    /// Its size in bytes.
+    pub size: i64,
+    /// The member who uploaded it.
+    pub uploaded_by: Option<String>,
+    /// Upload time, as stored.
+    pub created_at: String,
+    /// The bytes, base64 (standard alphabet, padded).
+    pub data: String,
+}
+
 /// Every stored row of one collective.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Rows {
@@ -237,6 +261,8 @@ pub struct Rows {
     pub conflicts: Vec<ConflictLine>,
     /// The log.
     pub operations: Vec<OperationLine>,
+    /// Attachments.
+    pub attachments: Vec<AttachmentLine>,
 }
 
 impl Rows {
@@ -252,6 +278,7 @@ impl Rows {
             + self.records.len()
             + self.conflicts.len()
             + self.operations.len()
+            + self.attachments.len()
     }
 }
 
@@ -317,6 +344,9 @@ pub fn write(out: &mut impl Write, header: Header, rows: &Rows) -> Result<u64, A
     for row in &rows.operations {
         put(&Line::Operation(row.clone()))?;
     }
+    for row in &rows.attachments {
+        put(&Line::Attachment(row.clone()))?;
+    }
     put(&Line::End { lines: before })?;
     out.flush()?;
     Ok(before + 1)
@@ -363,9 +393,9 @@ pub fn read(input: impl BufRead) -> Result<(Header, Rows), ArchiveError> {
                         found.format
                     )));
                 }
-                if found.version != VERSION {
+                if !(OLDEST..=VERSION).contains(&found.version) {
                     return Err(ArchiveError::Unsupported(format!(
-                        "archive format version {} is not supported by this server (it reads {VERSION}); use a newer archipel",
+                        "archive format version {} is not supported by this server (it reads {OLDEST} to {VERSION}); use a newer archipel",
                         found.version
                     )));
                 }
@@ -392,6 +422,15 @@ pub fn read(input: impl BufRead) -> Result<(Header, Rows), ArchiveError> {
             Line::Record(row) => rows.records.push(row),
             Line::Conflict(row) => rows.conflicts.push(row),
             Line::Operation(row) => rows.operations.push(row),
+            Line::Attachment(row) => {
+                let listed = header
+                    .as_ref()
+                    .and_then(|header| header.attachments.get(rows.attachments.len()));
+                if listed != Some(&row.hash) {
+                    return Err(misplaced("an attachment the header does not list here"));
+                }
+                rows.attachments.push(row);
+            }
             Line::End { lines } => {
                 if lines != count {
                     return Err(ArchiveError::Truncated(format!(
@@ -409,6 +448,13 @@ pub fn read(input: impl BufRead) -> Result<(Header, Rows), ArchiveError> {
     }
     if rows.collective.is_none() {
         return Err(ArchiveError::Truncated("no collective line".into()));
+    }
+    if rows.attachments.len() != header.attachments.len() {
+        return Err(ArchiveError::Truncated(format!(
+            "the header lists {} attachments, the file has {}",
+            header.attachments.len(),
+            rows.attachments.len()
+        )));
     }
     Ok((header, rows))
 }
@@ -445,7 +491,19 @@ mod tests {
                 client_id: "c".into(),
                 last_seq: 2,
             }],
+            attachments: vec![AttachmentLine {
+                hash: "ab".repeat(32),
+                content_type: "text/plain".into(),
+                size: 3,
+                uploaded_by: None,
+                created_at: "2026".into(),
+                data: "YWJj".into(),
+            }],
             ..Rows::default()
+        };
+        let header = Header {
+            attachments: vec!["ab".repeat(32)],
+            ..header
         };
         (header, rows)
     }
@@ -455,7 +513,7 @@ mod tests {
         let (header, rows) = sample();
         let mut bytes = Vec::new();
         let lines = write(&mut bytes, header.clone(), &rows).expect("written");
-        assert_eq!(lines, 5);
+        assert_eq!(lines, 6);
         let (again_header, again) = read(bytes.as_slice()).expect("read");
         assert_eq!((again_header, again), (header, rows));
     }
@@ -486,8 +544,8 @@ mod tests {
             Err(ArchiveError::Truncated(_))
         ));
         let newer = text.replace(
-            "\"version\":1,\"collective\"",
             "\"version\":2,\"collective\"",
+            "\"version\":3,\"collective\"",
         );
         assert!(matches!(
             read(newer.as_bytes()),
@@ -498,5 +556,30 @@ mod tests {
             read(unknown.as_bytes()),
             Err(ArchiveError::Malformed { .. })
         ));
+        let unlisted = text.replace(&"ab".repeat(32), &"cd".repeat(32));
+        assert!(
+            read(unlisted.as_bytes()).is_ok(),
+            "header and line renamed together"
+        );
+        let header_only = text.replacen(&"ab".repeat(32), &"cd".repeat(32), 1);
+        assert!(matches!(
+            read(header_only.as_bytes()),
+            Err(ArchiveError::Malformed { .. })
+        ));
+    }
+
+    #[test]
+    fn a_version_1_archive_without_attachments_still_reads() {
+        let (header, mut rows) = sample();
+        rows.attachments.clear();
+        let header = Header {
+            version: 1,
+            attachments: Vec::new(),
+            ..header
+        };
+        let mut bytes = Vec::new();
+        write(&mut bytes, header.clone(), &rows).expect("written");
+        let (again_header, again) = read(bytes.as_slice()).expect("read");
+        assert_eq!((again_header, again), (header, rows));
     }
 }

@@ -26,7 +26,8 @@ use tokio::sync::broadcast;
 use self::archive::Rows;
 use self::postgres::{PgWriter, Postgres};
 use self::rows::{
-    Changes, CollectiveRow, DeviceListing, DeviceRow, Head, InviteRow, Loaded, NewMember, Prepared,
+    Changes, CollectiveRow, DeviceListing, DeviceRow, FileListing, Head, InviteRow, Loaded,
+    NewFile, NewMember, Prepared, StoredFile,
 };
 use self::sqlite::Sqlite;
 
@@ -88,6 +89,7 @@ impl StorageError {
 /// Tables holding a collective's rows, in the order a replacing restore
 /// deletes them (references first).
 pub(crate) const DELETE_ORDER: &[&str] = &[
+    "files",
     "operations",
     "results",
     "records",
@@ -98,6 +100,26 @@ pub(crate) const DELETE_ORDER: &[&str] = &[
     "members",
     "collectives",
 ];
+
+/// Bytes from an archive's base64 (attachments), checked against their hash.
+pub(crate) fn unbase64(text: &str, hash: &str) -> Result<Vec<u8>, StorageError> {
+    use base64::Engine as _;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(text)
+        .map_err(|error| StorageError::Corrupt(format!("attachment {hash}: {error}")))?;
+    if crate::secrets::sha256_hex(&bytes) != hash {
+        return Err(StorageError::Corrupt(format!(
+            "attachment {hash}: its bytes do not have this hash"
+        )));
+    }
+    Ok(bytes)
+}
+
+/// An attachment's bytes as an archive carries them (base64).
+pub(crate) fn base64(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
+}
 
 /// Bytes from an archive's hex.
 pub(crate) fn unhex(text: &str) -> Result<Vec<u8>, StorageError> {
@@ -417,6 +439,35 @@ impl Storage {
         now: String,
     ) -> Result<bool, StorageError> {
         dispatch!(self, revoke_invite(collective, invite, &now))
+    }
+
+    /// Stores an attachment under its hash; true if stored now, false if the
+    /// collective already had these bytes (nothing is written then).
+    ///
+    /// # Errors
+    /// See [`StorageError`].
+    pub async fn put_file(&self, file: NewFile) -> Result<bool, StorageError> {
+        dispatch!(self, put_file(&file))
+    }
+
+    /// The attachment of `collective` with this hash, if it has one.
+    ///
+    /// # Errors
+    /// See [`StorageError`].
+    pub async fn file(
+        &self,
+        collective: Id,
+        hash: String,
+    ) -> Result<Option<StoredFile>, StorageError> {
+        dispatch!(self, file(collective, &hash))
+    }
+
+    /// The attachments of `collective`, without their bytes, by hash.
+    ///
+    /// # Errors
+    /// See [`StorageError`].
+    pub async fn files(&self, collective: Id) -> Result<Vec<FileListing>, StorageError> {
+        dispatch!(self, files(collective))
     }
 }
 

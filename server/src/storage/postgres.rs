@@ -27,14 +27,15 @@ use tokio::sync::broadcast;
 use tokio_postgres::{AsyncMessage, IsolationLevel, NoTls, Row};
 
 use super::archive::{
-    ClientLine, CollectiveLine, ConflictLine, DeviceLine, InviteLine, MemberLine, OperationLine,
-    RecordLine, ResultLine, Rows,
+    AttachmentLine, ClientLine, CollectiveLine, ConflictLine, DeviceLine, InviteLine, MemberLine,
+    OperationLine, RecordLine, ResultLine, Rows,
 };
 use super::rows::{
-    Changes, CollectiveRow, ConflictRow, DeviceListing, DeviceRow, Head, InviteRow, Loaded,
-    NewMember, Prepared, RecordRow, access_from, history_page, id, parse,
+    Changes, CollectiveRow, ConflictRow, DeviceListing, DeviceRow, FileListing, Head, InviteRow,
+    Loaded, NewFile, NewMember, Prepared, RecordRow, StoredFile, access_from, history_page, id,
+    parse,
 };
-use super::{DELETE_ORDER, Notice, StorageError, unhex};
+use super::{DELETE_ORDER, Notice, StorageError, base64, unbase64, unhex};
 
 /// The schema, in order, as (version, SQL). Kept file for file in step with
 /// the SQLite migrations (a test checks the names).
@@ -53,6 +54,11 @@ pub(crate) const MIGRATIONS: &[(u32, &str, &str)] = &[
         3,
         "0003_received.sql",
         include_str!("../../migrations/postgres/0003_received.sql"),
+    ),
+    (
+        4,
+        "0004_files.sql",
+        include_str!("../../migrations/postgres/0004_files.sql"),
     ),
 ];
 
@@ -584,6 +590,64 @@ impl Postgres {
             .await?;
         Ok(changed > 0)
     }
+
+    pub(crate) async fn put_file(&self, file: &NewFile) -> Result<bool, StorageError> {
+        let client = self.client().await?;
+        let changed = client
+            .execute(
+                "INSERT INTO files (collective_id, hash, content_type, size, bytes, uploaded_by, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (collective_id, hash) DO NOTHING",
+                &[
+                    &file.collective.to_string(),
+                    &file.hash,
+                    &file.content_type,
+                    &(file.bytes.len() as i64),
+                    &file.bytes,
+                    &file.uploaded_by.map(|member| member.to_string()),
+                    &file.now,
+                ],
+            )
+            .await?;
+        Ok(changed > 0)
+    }
+
+    pub(crate) async fn file(
+        &self,
+        collective: Id,
+        hash: &str,
+    ) -> Result<Option<StoredFile>, StorageError> {
+        let client = self.client().await?;
+        let row = client
+            .query_opt(
+                "SELECT content_type, bytes FROM files WHERE collective_id = $1 AND hash = $2",
+                &[&collective.to_string(), &hash],
+            )
+            .await?;
+        Ok(row.map(|row| StoredFile {
+            content_type: row.get(0),
+            bytes: row.get(1),
+        }))
+    }
+
+    pub(crate) async fn files(&self, collective: Id) -> Result<Vec<FileListing>, StorageError> {
+        let client = self.client().await?;
+        let rows = client
+            .query(
+                "SELECT hash, content_type, size, created_at FROM files WHERE collective_id = $1
+                 ORDER BY hash COLLATE \"C\"",
+                &[&collective.to_string()],
+            )
+            .await?;
+        Ok(rows
+            .iter()
+            .map(|row| FileListing {
+                hash: row.get(0),
+                content_type: row.get(1),
+                size: row.get::<_, i64>(2) as u64,
+                created_at: row.get(3),
+            })
+            .collect())
+    }
 }
 
 impl Postgres {
@@ -734,6 +798,21 @@ impl Postgres {
             received_at: row.get(6),
         })
         .collect();
+        rows.attachments = all(
+            "SELECT hash, content_type, size, uploaded_by, created_at, bytes FROM files
+             WHERE collective_id = $1 ORDER BY hash COLLATE \"C\"",
+        )
+        .await?
+        .iter()
+        .map(|row| AttachmentLine {
+            hash: row.get(0),
+            content_type: row.get(1),
+            size: row.get(2),
+            uploaded_by: row.get(3),
+            created_at: row.get(4),
+            data: base64(row.get::<_, &[u8]>(5)),
+        })
+        .collect();
         tx.commit().await?;
         Ok(Some(rows))
     }
@@ -882,6 +961,22 @@ impl Postgres {
                     &row.actor,
                     &row.operation,
                     &row.received_at,
+                ],
+            )
+            .await?;
+        }
+        for row in &rows.attachments {
+            tx.execute(
+                "INSERT INTO files (collective_id, hash, content_type, size, bytes, uploaded_by, created_at)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                &[
+                    &key,
+                    &row.hash,
+                    &row.content_type,
+                    &row.size,
+                    &unbase64(&row.data, &row.hash)?,
+                    &row.uploaded_by,
+                    &row.created_at,
                 ],
             )
             .await?;

@@ -352,3 +352,42 @@ pub struct InviteRow {
     /// Whether it was revoked.
     pub revoked: bool,
 }
+
+/// An attachment to store under its hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewFile {
+    /// The collective it belongs to.
+    pub collective: Id,
+    /// SHA-256 of `bytes`, 64 lower-case hex digits.
+    pub hash: String,
+    /// The type recognised from the bytes.
+    pub content_type: String,
+    /// The file.
+    pub bytes: Vec<u8>,
+    /// The member who uploaded it.
+    pub uploaded_by: Option<Id>,
+    /// Server time, as stored.
+    pub now: String,
+}
+
+/// A stored attachment: its type and bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredFile {
+    /// The type recognised when it was uploaded.
+    pub content_type: String,
+    /// The file.
+    pub bytes: Vec<u8>,
+}
+
+/// A stored attachment without its bytes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileListing {
+    /// SHA-256 of its bytes.
+    pub hash: String,
+    /// Its type.
+    pub content_type: String,
+    /// Its size in bytes.
+    pub size: u64,
+    /// When it was first uploaded, as stored.
+    pub created_at: String,
+}

@@ -13,14 +13,15 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use rusqlite_migration::{M, Migrations};
 
 use super::archive::{
-    ClientLine, CollectiveLine, ConflictLine, DeviceLine, InviteLine, MemberLine, OperationLine,
-    RecordLine, ResultLine, Rows,
+    AttachmentLine, ClientLine, CollectiveLine, ConflictLine, DeviceLine, InviteLine, MemberLine,
+    OperationLine, RecordLine, ResultLine, Rows,
 };
 use super::rows::{
-    Changes, CollectiveRow, ConflictRow, DeviceListing, DeviceRow, Head, InviteRow, Loaded,
-    NewMember, Prepared, RecordRow, access_from, history_page, id, parse,
+    Changes, CollectiveRow, ConflictRow, DeviceListing, DeviceRow, FileListing, Head, InviteRow,
+    Loaded, NewFile, NewMember, Prepared, RecordRow, StoredFile, access_from, history_page, id,
+    parse,
 };
-use super::{DELETE_ORDER, StorageError, unhex};
+use super::{DELETE_ORDER, StorageError, base64, unbase64, unhex};
 
 /// File name of the database inside the data directory.
 pub const DATABASE_FILE: &str = "archipel.sqlite3";
@@ -31,6 +32,7 @@ pub(crate) const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("../../migrations/0001_server_meta.sql")),
     M::up(include_str!("../../migrations/0002_sync.sql")),
     M::up(include_str!("../../migrations/0003_received.sql")),
+    M::up(include_str!("../../migrations/0004_files.sql")),
 ];
 
 /// The SQLite engine, cheap to clone.
@@ -642,6 +644,65 @@ pub(crate) fn revoke_invite(
     Ok(changed > 0)
 }
 
+/// Stores an attachment unless the collective already has these bytes; true if stored now.
+pub(crate) fn put_file(conn: &mut Connection, file: &NewFile) -> Result<bool, StorageError> {
+    let changed = conn.execute(
+        "INSERT INTO files (collective_id, hash, content_type, size, bytes, uploaded_by, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (collective_id, hash) DO NOTHING",
+        params![
+            file.collective.to_string(),
+            file.hash,
+            file.content_type,
+            file.bytes.len() as i64,
+            file.bytes,
+            file.uploaded_by.map(|member| member.to_string()),
+            file.now
+        ],
+    )?;
+    Ok(changed > 0)
+}
+
+/// The attachment of `collective` with this hash.
+pub(crate) fn file(
+    conn: &mut Connection,
+    collective: Id,
+    hash: &str,
+) -> Result<Option<StoredFile>, StorageError> {
+    Ok(conn
+        .query_row(
+            "SELECT content_type, bytes FROM files WHERE collective_id = ?1 AND hash = ?2",
+            params![collective.to_string(), hash],
+            |row| {
+                Ok(StoredFile {
+                    content_type: row.get(0)?,
+                    bytes: row.get(1)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// The attachments of `collective`, without their bytes, by hash.
+pub(crate) fn files(
+    conn: &mut Connection,
+    collective: Id,
+) -> Result<Vec<FileListing>, StorageError> {
+    let mut statement = conn.prepare(
+        "SELECT hash, content_type, size, created_at FROM files WHERE collective_id = ?1 ORDER BY hash",
+    )?;
+    let found = statement
+        .query_map([collective.to_string()], |row| {
+            Ok(FileListing {
+                hash: row.get(0)?,
+                content_type: row.get(1)?,
+                size: row.get::<_, i64>(2)? as u64,
+                created_at: row.get(3)?,
+            })
+        })?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(found)
+}
+
 /// Every stored row of `collective`, read in one transaction, in a stable
 /// order; `None` if it does not exist.
 pub(crate) fn export(conn: &mut Connection, collective: Id) -> Result<Option<Rows>, StorageError> {
@@ -760,6 +821,18 @@ pub(crate) fn export(conn: &mut Connection, collective: Id) -> Result<Option<Row
             actor: row.get(4)?,
             operation: row.get(5)?,
             received_at: row.get(6)?,
+        }
+    );
+    rows.attachments = all!(
+        "SELECT hash, content_type, size, uploaded_by, created_at, bytes FROM files
+         WHERE collective_id = ?1 ORDER BY hash",
+        |row| AttachmentLine {
+            hash: row.get(0)?,
+            content_type: row.get(1)?,
+            size: row.get(2)?,
+            uploaded_by: row.get(3)?,
+            created_at: row.get(4)?,
+            data: base64(&row.get::<_, Vec<u8>>(5)?),
         }
     );
     tx.commit()?;
@@ -896,6 +969,21 @@ pub(crate) fn import(
             "INSERT INTO operations (collective_id, version, op_id, client_id, seq, actor, operation, received_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![key, row.version, row.op_id, row.client_id, row.seq, row.actor, row.operation, row.received_at],
+        )?;
+    }
+    for row in &rows.attachments {
+        tx.execute(
+            "INSERT INTO files (collective_id, hash, content_type, size, bytes, uploaded_by, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                key,
+                row.hash,
+                row.content_type,
+                row.size,
+                unbase64(&row.data, &row.hash)?,
+                row.uploaded_by,
+                row.created_at
+            ],
         )?;
     }
     tx.commit()?;
