@@ -4,11 +4,35 @@
 //! size limit and the accepted types before anything is sent).
 
 use crate::{move_tr, tr};
+use archipel_core::Lang;
 use archipel_core::files::{self, FileError, FileRef};
 use leptos::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use super::use_kits;
+use crate::sync::api::ApiFailure;
+use crate::sync::files::{FileFailure, OfflineStatus};
+
+fn lang() -> Lang {
+    if crate::i18n::is_french() {
+        Lang::Fr
+    } else {
+        Lang::En
+    }
+}
+
+/// Why a file could not be sent, opened or kept, in the current language:
+/// the server's own words for its refusals (the app checks files with the
+/// same rules and words before sending).
+fn failure_text(failure: &FileFailure) -> String {
+    match failure {
+        FileFailure::Api(ApiFailure::Refused { body, .. }) => body.message_in(lang()).to_owned(),
+        FileFailure::Api(_) => tr!("kit-file-unreachable"),
+        FileFailure::NotOffline => tr!("kit-file-not-offline"),
+        FileFailure::NotJoined => tr!("kit-file-not-joined"),
+        FileFailure::Cache(_) => tr!("kit-file-cache-full"),
+    }
+}
 
 /// A size in the current language's units ("12,4 Ko", "12.4 KB").
 #[must_use]
@@ -39,19 +63,36 @@ pub fn Attachments(files: Signal<Vec<FileRef>>) -> impl IntoView {
     let urls = RwSignal::new(Vec::<(String, String)>::new());
     let problem = RwSignal::new(None::<String>);
     let busy = RwSignal::new(None::<(usize, usize)>);
-    // (files kept here, bytes kept here, bytes in all)
-    let kept = RwSignal::new((0usize, 0u64, 0u64));
+    let kept = RwSignal::new(OfflineStatus::default());
+    let revoke = |urls: &[(String, String)]| {
+        for (_, url) in urls {
+            let _ = web_sys::Url::revoke_object_url(url);
+        }
+    };
+    on_cleanup(move || urls.with_untracked(|urls| revoke(urls)));
+    // What the device keeps, and a link for each file it keeps (opened from
+    // the cache: no network needed).
     let refresh = move || {
         let list = files.get_untracked();
         leptos::task::spawn_local(async move {
-            kept.set(sync.offline_status(&list).await);
+            match sync.offline_status(&list).await {
+                Ok(status) => kept.set(status),
+                Err(failure) => problem.set(Some(failure_text(&failure))),
+            }
             let mut found = Vec::new();
             for file in &list {
-                if let Some(url) = sync.cached_file_url(file).await {
+                if crate::storage::files::has(&file.hash)
+                    .await
+                    .unwrap_or(false)
+                    && let Ok(url) = sync.file_url(file).await
+                {
                     found.push((file.hash.clone(), url));
                 }
             }
-            urls.set(found);
+            urls.update(|urls| {
+                revoke(urls);
+                *urls = found;
+            });
         });
     };
     Effect::new(move |_| {
@@ -66,7 +107,7 @@ pub fn Attachments(files: Signal<Vec<FileRef>>) -> impl IntoView {
                     let _ = window().open_with_url_and_target(&url, "_blank");
                     refresh();
                 }
-                Err(message) => problem.set(Some(message)),
+                Err(failure) => problem.set(Some(failure_text(&failure))),
             }
         });
     };
@@ -79,16 +120,14 @@ pub fn Attachments(files: Signal<Vec<FileRef>>) -> impl IntoView {
                 .await;
             busy.set(None);
             match outcome {
-                Ok(()) => problem.set(None),
-                Err(message) => problem.set(Some(message)),
+                Ok(_) => problem.set(None),
+                Err(failure) => problem.set(Some(failure_text(&failure))),
             }
             refresh();
         });
     };
-    let all_kept = move || {
-        let (count, _, _) = kept.get();
-        count > 0 && count == files.with(Vec::len)
-    };
+    let all_kept =
+        move || kept.with(|kept| kept.files_total > 0 && kept.files_cached == kept.files_total);
     view! {
         <section class="kit-attachments" aria-labelledby="kit-attachments-title">
             <h2 id="kit-attachments-title">{move_tr!("kit-attachments")}</h2>
@@ -131,14 +170,14 @@ pub fn Attachments(files: Signal<Vec<FileRef>>) -> impl IntoView {
             </ul>
             <p class="offline-status no-print" role="status">
                 {move || {
-                    let (count, bytes, total) = kept.get();
+                    let status = kept.get();
                     match busy.get() {
                         Some((done, all)) => tr!("kit-offline-progress", { "done" => done, "total" => all }),
-                        None if all_kept() => tr!("kit-offline-ready", { "size" => size_text(bytes) }),
+                        None if all_kept() => tr!("kit-offline-ready", { "size" => size_text(status.bytes_cached) }),
                         None => tr!("kit-offline-partial", {
-                            "count" => count,
+                            "count" => status.files_cached,
                             "total" => files.with(Vec::len),
-                            "size" => size_text(total),
+                            "size" => size_text(status.bytes_total),
                         }),
                     }
                 }}
@@ -150,18 +189,6 @@ pub fn Attachments(files: Signal<Vec<FileRef>>) -> impl IntoView {
             </Show>
             <super::Problem problem=problem />
         </section>
-    }
-}
-
-/// A file's refusal in the current language (the same words as the server's).
-fn file_error_text(error: &FileError) -> String {
-    match error {
-        FileError::TooLarge { size } => tr!("kit-file-too-large", {
-            "size" => size_text(*size),
-            "limit" => size_text(files::MAX_BYTES),
-        }),
-        FileError::UnsupportedType => tr!("kit-file-unsupported"),
-        FileError::Empty => tr!("kit-file-empty"),
     }
 }
 
@@ -185,7 +212,7 @@ pub fn Uploader(on_uploaded: Callback<FileRef>) -> impl IntoView {
         let size = file.size() as u64;
         // Refused before reading a byte when it is too large.
         if size > files::MAX_BYTES {
-            problem.set(Some(file_error_text(&FileError::TooLarge { size })));
+            problem.set(Some(FileError::TooLarge { size }.message(lang())));
             return;
         }
         sending.set(true);
@@ -198,19 +225,15 @@ pub fn Uploader(on_uploaded: Callback<FileRef>) -> impl IntoView {
                     return;
                 }
             };
-            if let Err(error) = files::check(&bytes) {
-                sending.set(false);
-                problem.set(Some(file_error_text(&error)));
-                return;
-            }
-            let outcome = sync.upload_file(bytes, &name).await;
+            // Checked again by `upload_file` (same rules and words as the server).
+            let outcome = sync.upload_file(&bytes, &name).await;
             sending.set(false);
             match outcome {
                 Ok(file) => {
                     problem.set(None);
                     on_uploaded.run(file);
                 }
-                Err(message) => problem.set(Some(message)),
+                Err(failure) => problem.set(Some(failure_text(&failure))),
             }
         });
     };

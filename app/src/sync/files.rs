@@ -2,7 +2,6 @@
 //! a kit's files on the device for offline use. The bytes travel through
 //! [`super::api`] and are kept by [`crate::storage::files`].
 
-use archipel_core::Lang;
 use archipel_core::files::FileRef;
 use archipel_core::wire::ErrorBody;
 use leptos::prelude::WithUntracked;
@@ -31,29 +30,6 @@ pub enum FileFailure {
 }
 
 impl FileFailure {
-    /// A message for people, in `lang`: the server's own words for its
-    /// refusals, else a short explanation.
-    #[must_use]
-    pub fn message(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (FileFailure::Api(ApiFailure::Refused { body, .. }), _) => {
-                body.message_in(lang).to_owned()
-            }
-            (FileFailure::Api(ApiFailure::Unreachable(_)), Lang::Fr) => {
-                "Le serveur est injoignable ; réessayez une fois en ligne.".to_owned()
-            }
-            (FileFailure::Api(ApiFailure::Unreachable(_)), Lang::En) => {
-                "The server cannot be reached; try again once online.".to_owned()
-            }
-            (FileFailure::NotOffline, Lang::Fr) => "Ce fichier n’est pas disponible hors ligne sur cet appareil ; ouvrez-le une fois en ligne.".to_owned(),
-            (FileFailure::NotOffline, Lang::En) => "This file is not available offline on this device; open it once online.".to_owned(),
-            (FileFailure::NotJoined, Lang::Fr) => "Rejoignez d’abord un collectif.".to_owned(),
-            (FileFailure::NotJoined, Lang::En) => "Join a collective first.".to_owned(),
-            (FileFailure::Cache(_), Lang::Fr) => "L’appareil n’a pas pu garder ce fichier (espace plein ?).".to_owned(),
-            (FileFailure::Cache(_), Lang::En) => "The device could not keep this file (storage full?).".to_owned(),
-        }
-    }
-
     /// The server's error body, when it refused.
     #[must_use]
     pub fn refusal(&self) -> Option<&ErrorBody> {
