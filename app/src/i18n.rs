@@ -1,6 +1,6 @@
 //! The one translation layer: Fluent files in `app/locales/<lang>/` (one per
-//! area: `main.ftl`, `governance.ftl`, `meetings.ftl`, `people.ftl`, each ending with a
-//! newline), built into the bundle and read by a small reader of the part of Fluent
+//! area: `main.ftl`, `governance.ftl`, `meetings.ftl`, `people.ftl`, `search.ftl`,
+//! each ending with a newline), built into the bundle and read by a small reader of the part of Fluent
 //! they use.
 //!
 //! French is the reference language and the default; English is second. The
@@ -51,6 +51,7 @@ pub static FRENCH: Language = Language {
         include_str!("../locales/fr/governance.ftl"),
         include_str!("../locales/fr/meetings.ftl"),
         include_str!("../locales/fr/people.ftl"),
+        include_str!("../locales/fr/search.ftl"),
     ),
 };
 
@@ -63,6 +64,7 @@ pub static ENGLISH: Language = Language {
         include_str!("../locales/en/governance.ftl"),
         include_str!("../locales/en/meetings.ftl"),
         include_str!("../locales/en/people.ftl"),
+        include_str!("../locales/en/search.ftl"),
     ),
 };
 
