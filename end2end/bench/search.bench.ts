@@ -9,9 +9,10 @@ import { joinBench } from "./join";
  *   words indexed, and the wasm memory before and after (the dialog's `data-`
  *   attributes);
  * - keystrokes: queries typed letter by letter; for each key, the app's
- *   `search-keystroke` measure (from the input event to the animation frame
- *   showing its results) and `search-query` (the core's grouped query and the
- *   presentation of the shown results).
+ *   measures `search-keystroke` (from the input event to its results drawn in
+ *   the page), `search-frame` (to the next animation frame, which also waits
+ *   for the display's refresh) and `search-query` (the core's grouped query
+ *   and the presentation of the shown results).
  *
  * Figures go next to the map's: `<ARCHIPEL_BENCH_OUT without .json>-search.json`.
  */
@@ -59,29 +60,32 @@ test("search: index build, memory, and time per keystroke", async ({ page }) => 
 
   const box = page.locator("#search-input");
   const frames = () => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-  const perQuery: Record<string, { keystroke: number[]; query: number[]; results: string }> = {};
+  const perQuery: Record<string, { keystroke: number[]; frame: number[]; query: number[]; results: string }> = {};
   for (const text of QUERIES) {
     await box.fill("");
     await frames();
     await page.evaluate(() => {
       performance.clearMeasures("search-keystroke");
+      performance.clearMeasures("search-frame");
       performance.clearMeasures("search-query");
     });
     for (let typed = 1; typed <= text.length; typed += 1) {
       await page.keyboard.type(text[typed - 1]);
       await page.waitForFunction(
-        (count) => performance.getEntriesByName("search-keystroke").length >= count,
+        (count) => performance.getEntriesByName("search-frame").length >= count,
         typed,
       );
     }
     perQuery[text] = {
       keystroke: await durations(page, "search-keystroke"),
+      frame: await durations(page, "search-frame"),
       query: await durations(page, "search-query"),
       results: (await page.locator(".search-status").textContent()) ?? "",
     };
   }
   const keystrokes = Object.values(perQuery).flatMap((each) => each.keystroke);
   const queries = Object.values(perQuery).flatMap((each) => each.query);
+  const frameTimes = Object.values(perQuery).flatMap((each) => each.frame);
   const result = {
     index: {
       records: figures.records,
@@ -93,6 +97,7 @@ test("search: index build, memory, and time per keystroke", async ({ page }) => 
       js_heap_after_bytes: heapAfter,
     },
     keystroke_ms: summary(keystrokes),
+    to_next_frame_ms: summary(frameTimes),
     query_ms: summary(queries),
     queries: Object.fromEntries(
       Object.entries(perQuery).map(([text, each]) => [

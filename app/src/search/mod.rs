@@ -9,8 +9,9 @@
 //!
 //! The app emits performance marks for the browser benchmark
 //! (`end2end/bench/search.bench.ts`): `search-index-build` (a measure around
-//! the build), `search-query` (the core's query and presentation) and
-//! `search-keystroke` (from an input event to the frame showing its results).
+//! the build), `search-query` (the core's query and presentation), `search-keystroke`
+//! (from an input event to its results in the page) and `search-frame` (to
+//! the next animation frame).
 
 mod results;
 
@@ -27,16 +28,6 @@ use crate::sync::use_sync;
 struct Indexed {
     index: Option<SearchIndex>,
     stale: bool,
-}
-
-/// Figures of the last index build, shown as `data-` attributes on the dialog
-/// for the benchmark: records and words indexed, wasm memory before and after (bytes).
-#[derive(Clone, Copy, Default, PartialEq, Eq)]
-struct BuildFigures {
-    records: usize,
-    words: usize,
-    memory_before: usize,
-    memory_after: usize,
 }
 
 /// The wasm module's linear memory, in bytes (0 off wasm).
@@ -82,7 +73,6 @@ pub fn SearchBox() -> impl IntoView {
     let indexed = StoredValue::new(Indexed::default());
     // Bumped each time the index changes, so results are asked again.
     let revision = RwSignal::new(0u32);
-    let figures = RwSignal::new(BuildFigures::default());
     let open = RwSignal::new(false);
     let query = RwSignal::new(String::new());
     let filter = RwSignal::new(Groups::default());
@@ -98,12 +88,18 @@ pub fn SearchBox() -> impl IntoView {
             mark("search-index-build-start");
             let index = sync.view.with_untracked(SearchIndex::build);
             measure("search-index-build", "search-index-build-start");
-            figures.set(BuildFigures {
-                records: index.len(),
-                words: index.word_count(),
-                memory_before: before,
-                memory_after: memory_bytes(),
-            });
+            // For the benchmark: records and words indexed, wasm memory
+            // before and after (bytes), on the dialog.
+            if let Some(dialog) = dialog.get_untracked() {
+                for (name, value) in [
+                    ("data-index-records", index.len()),
+                    ("data-index-words", index.word_count()),
+                    ("data-memory-before", before),
+                    ("data-memory-after", memory_bytes()),
+                ] {
+                    let _ = dialog.set_attribute(name, &value.to_string());
+                }
+            }
             indexed.update_value(|state| {
                 state.index = Some(index);
                 state.stale = false;
@@ -187,10 +183,7 @@ pub fn SearchBox() -> impl IntoView {
             aria-keyshortcuts="Control+K Meta+K"
             on:click=move |_| show()
         >
-            <svg class="search-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-                <circle cx="10.5" cy="10.5" r="6.5" fill="none" stroke="currentColor" stroke-width="2.4" />
-                <path d="M15.5 15.5 21 21" stroke="currentColor" stroke-width="2.4" stroke-linecap="round" />
-            </svg>
+            <span class="search-icon" aria-hidden="true"></span>
             <span class="search-open-label">{move_tr!("search-open")}</span>
             <kbd class="search-open-key" aria-hidden="true">"Ctrl K"</kbd>
         </button>
@@ -198,10 +191,7 @@ pub fn SearchBox() -> impl IntoView {
             node_ref=dialog
             class="search-dialog"
             aria-labelledby="search-title"
-            data-index-records=move || figures.get().records
-            data-index-words=move || figures.get().words
-            data-memory-before=move || figures.get().memory_before
-            data-memory-after=move || figures.get().memory_after
+            data-index-records="0"
             on:close=on_close
             on:click=move |event| {
                 // A click on the backdrop (the dialog itself, outside its panel) closes it.

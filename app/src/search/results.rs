@@ -139,25 +139,163 @@ fn shown(index: &SearchIndex, state: &State, query: &str, filter: Groups) -> Sho
     }
 }
 
-/// `text` with the words matching `query` in `<mark>`.
-fn marked(text: &str, query: &str) -> impl IntoView + use<> {
-    highlight(text, query)
-        .into_iter()
-        .map(
-            |Segment {
-                 start,
-                 end,
-                 matched,
-             }| {
-                let piece = text[start..end].to_owned();
-                if matched {
-                    view! { <mark>{piece}</mark> }.into_any()
-                } else {
-                    piece.into_any()
-                }
+/// A new element `tag` with `class`.
+fn element(tag: &str, class: &str) -> Option<web_sys::Element> {
+    let element = document().create_element(tag).ok()?;
+    if !class.is_empty() {
+        element.set_class_name(class);
+    }
+    Some(element)
+}
+
+/// Appends `text` to `parent` with the words matching `query` in `<mark>`.
+fn append_marked(parent: &web_sys::Element, text: &str, query: &str) {
+    for Segment {
+        start,
+        end,
+        matched,
+    } in highlight(text, query)
+    {
+        let piece = &text[start..end];
+        if matched {
+            if let Some(mark) = element("mark", "") {
+                mark.set_text_content(Some(piece));
+                let _ = parent.append_child(&mark);
+            }
+        } else {
+            let _ = parent.append_with_str_1(piece);
+        }
+    }
+}
+
+/// Draws the results into the listbox `list`, replacing what it showed: the
+/// list changes with every key, so it is written directly rather than diffed.
+fn draw(list: &web_sys::Element, shown: &Shown, active: usize) -> Option<()> {
+    list.set_text_content(None);
+    let mut at = 0usize;
+    for section in &shown.sections {
+        let name = group_name(section.group);
+        let group = element("div", "search-group")?;
+        group.set_attribute("role", "group").ok()?;
+        group
+            .set_attribute(
+                "aria-label",
+                &tr!("search-group-heading", { "name" => name.clone(), "count" => section.count }),
+            )
+            .ok()?;
+        let heading = element("div", "search-group-heading")?;
+        heading.set_attribute("aria-hidden", "true").ok()?;
+        heading.set_text_content(Some(&name));
+        let count = element("span", "search-group-count")?;
+        count.set_text_content(Some(&section.count.to_string()));
+        heading.append_with_str_1(" ").ok()?;
+        heading.append_child(&count).ok()?;
+        group.append_child(&heading).ok()?;
+        let mut option = |class: &str| -> Option<web_sys::Element> {
+            let option = element("div", class)?;
+            option.set_attribute("role", "option").ok()?;
+            option.set_id(&option_id(at));
+            option.set_attribute("data-index", &at.to_string()).ok()?;
+            option
+                .set_attribute("aria-selected", if at == active { "true" } else { "false" })
+                .ok()?;
+            at += 1;
+            group.append_child(&option).ok()?;
+            Some(option)
+        };
+        for row in &section.rows {
+            let class = if row.archived {
+                "search-result archived"
+            } else {
+                "search-result"
+            };
+            let item = option(class)?;
+            item.set_attribute("data-href", &row.href).ok()?;
+            let title = element("span", "search-result-title")?;
+            append_marked(&title, &row.title, &shown.query);
+            item.append_child(&title).ok()?;
+            if let Some(detail) = &row.detail {
+                let line = element("span", "search-result-detail")?;
+                append_marked(&line, detail, &shown.query);
+                item.append_child(&line).ok()?;
+            }
+            if row.archived {
+                let flag = element("span", "search-result-archived")?;
+                flag.set_text_content(Some(&tr!("search-archived")));
+                item.append_child(&flag).ok()?;
+            }
+        }
+        if section.more() > 0 {
+            let more = option("search-more")?;
+            more.set_text_content(Some(
+                &tr!("search-more", { "count" => section.more(), "name" => name }),
+            ));
+        }
+        list.append_child(&group).ok()?;
+    }
+    Some(())
+}
+
+/// Draws the kind filter: one toggle button per group with results, pressed
+/// when the filter keeps it (clicks are handled by the container).
+fn draw_chips(chips: &web_sys::Element, shown: &Shown, pressed: Groups) -> Option<()> {
+    chips.set_text_content(None);
+    for &(group, count) in &shown.counts {
+        let chip = element("button", "search-chip")?;
+        chip.set_attribute("type", "button").ok()?;
+        chip.set_attribute("data-group", &(group as usize).to_string())
+            .ok()?;
+        chip.set_attribute(
+            "aria-pressed",
+            if pressed.contains(group) {
+                "true"
+            } else {
+                "false"
             },
         )
-        .collect_view()
+        .ok()?;
+        chip.set_text_content(Some(&group_name(group)));
+        let number = element("span", "search-chip-count")?;
+        number.set_text_content(Some(&count.to_string()));
+        chip.append_with_str_1(" ").ok()?;
+        chip.append_child(&number).ok()?;
+        chips.append_child(&chip).ok()?;
+    }
+    Some(())
+}
+
+/// What the status line says: how many results, or that there are none.
+fn status_text(shown: &Shown) -> String {
+    if shown.query.trim().is_empty() {
+        String::new()
+    } else if shown.sections.is_empty() {
+        if shown.total() == 0 {
+            tr!("search-empty", { "query" => shown.query.clone() })
+        } else {
+            tr!("search-empty-filtered")
+        }
+    } else {
+        tr!("search-count", { "count" => shown.total() })
+    }
+}
+
+/// The id of the listbox's option number `at`.
+fn option_id(at: usize) -> String {
+    format!("search-option-{at}")
+}
+
+/// The option number of the element an event happened on, if inside an option.
+fn option_at(event: &leptos::ev::Event) -> Option<usize> {
+    use wasm_bindgen::JsCast;
+    event
+        .target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("[role=option]")
+        .ok()??
+        .get_attribute("data-index")?
+        .parse()
+        .ok()
 }
 
 /// The panel inside the dialog.
@@ -239,149 +377,84 @@ pub(super) fn SearchPanel(
     let on_input = move |event: leptos::ev::Event| {
         mark("search-input");
         query.set(event_target_value(&event));
-        request_animation_frame(|| measure("search-keystroke", "search-input"));
+        request_animation_frame(|| measure("search-frame", "search-input"));
     };
-    let option_id = |at: usize| format!("search-option-{at}");
-    let expanded = move || results.with(|shown| !shown.sections.is_empty());
-
-    // Keeps the active option in view as arrows move it.
+    // The listbox is drawn directly (see `draw`); the active option is
+    // marked in place as arrows move it.
+    let listbox = NodeRef::<leptos::html::Div>::new();
+    let filters = NodeRef::<leptos::html::Div>::new();
+    let status = NodeRef::<leptos::html::P>::new();
     Effect::new(move |_| {
-        let at = active.get();
-        if let Some(element) = document().get_element_by_id(&option_id(at)) {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            element.scroll_into_view_with_scroll_into_view_options(&options);
+        let (Some(list), Some(chips), Some(status), Some(input)) =
+            (listbox.get(), filters.get(), status.get(), input.get())
+        else {
+            return;
+        };
+        let pressed = filter.get();
+        results.with(|shown| {
+            draw(&list, shown, active.get_untracked());
+            draw_chips(&chips, shown, pressed);
+            status.set_text_content(Some(&status_text(shown)));
+            let _ = input.set_attribute(
+                "aria-expanded",
+                if shown.sections.is_empty() {
+                    "false"
+                } else {
+                    "true"
+                },
+            );
+        });
+        measure("search-keystroke", "search-input");
+    });
+    let marked = StoredValue::new(0usize);
+    Effect::new(move |_| {
+        let now = active.get();
+        let before = marked.get_value();
+        marked.set_value(now);
+        if let Some(input) = input.get() {
+            let _ = if choices.with(|all| now < all.len()) {
+                input.set_attribute("aria-activedescendant", &option_id(now))
+            } else {
+                input.remove_attribute("aria-activedescendant")
+            };
+        }
+        for (at, selected) in [(before, "false"), (now, "true")] {
+            if let Some(element) = document().get_element_by_id(&option_id(at)) {
+                let _ = element.set_attribute("aria-selected", selected);
+                if selected == "true" {
+                    let options = web_sys::ScrollIntoViewOptions::new();
+                    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                    element.scroll_into_view_with_scroll_into_view_options(&options);
+                }
+            }
         }
     });
-
-    let chips = move || {
-        results.with(|shown| {
-            let pressed = filter.get();
-            shown
-                .counts
-                .iter()
-                .map(|&(group, count)| {
-                    let on = pressed.contains(group);
-                    view! {
-                        <button
-                            type="button"
-                            class="search-chip"
-                            aria-pressed=on.to_string()
-                            on:click=move |_| filter.update(|set| *set = set.toggled(group))
-                        >
-                            {group_name(group)}
-                            " "
-                            <span class="search-chip-count">{count}</span>
-                        </button>
-                    }
-                })
-                .collect_view()
-        })
+    let on_click = move |event: leptos::ev::MouseEvent| {
+        if let Some(at) = option_at(&event)
+            && let Some(choice) = choices.with_untracked(|all| all.get(at).cloned())
+        {
+            choose(choice);
+        }
     };
-
-    let list = move || {
-        results.with(|shown| {
-            let mut at = 0usize;
-            shown
-                .sections
-                .iter()
-                .map(|section| {
-                    let group = section.group;
-                    let name = group_name(group);
-                    let label = tr!("search-group-heading", { "name" => name.clone(), "count" => section.count });
-                    let rows = section
-                        .rows
-                        .iter()
-                        .map(|row| {
-                            let here = at;
-                            at += 1;
-                            let choice = Choice::Open(row.href.clone());
-                            view! {
-                                <div
-                                    role="option"
-                                    id=option_id(here)
-                                    data-href=row.href.clone()
-                                    class="search-result"
-                                    class:archived=row.archived
-                                    aria-selected=move || (active.get() == here).to_string()
-                                    on:click=move |_| choose(choice.clone())
-                                    on:mousemove=move |_| {
-                                        if active.get_untracked() != here {
-                                            active.set(here);
-                                        }
-                                    }
-                                >
-                                    <span class="search-result-title">{marked(&row.title, &shown.query)}</span>
-                                    {row
-                                        .detail
-                                        .as_ref()
-                                        .map(|detail| {
-                                            view! {
-                                                <span class="search-result-detail">
-                                                    {marked(detail, &shown.query)}
-                                                </span>
-                                            }
-                                        })}
-                                    {row
-                                        .archived
-                                        .then(|| {
-                                            view! {
-                                                <span class="search-result-archived">
-                                                    {move_tr!("search-archived")}
-                                                </span>
-                                            }
-                                        })}
-                                </div>
-                            }
-                        })
-                        .collect_view();
-                    let more = (section.more() > 0)
-                        .then(|| {
-                            let here = at;
-                            at += 1;
-                            let more = section.more();
-                            view! {
-                                <div
-                                    role="option"
-                                    id=option_id(here)
-                                    class="search-more"
-                                    aria-selected=move || (active.get() == here).to_string()
-                                    on:click=move |_| choose(Choice::Only(group))
-                                >
-                                    {tr!("search-more", { "count" => more, "name" => name.clone() })}
-                                </div>
-                            }
-                        });
-                    view! {
-                        <div role="group" class="search-group" aria-label=label data-group=format!("{group:?}")>
-                            <div class="search-group-heading" aria-hidden="true">
-                                {group_name(group)}
-                                " "
-                                <span class="search-group-count">{section.count}</span>
-                            </div>
-                            {rows}
-                            {more}
-                        </div>
-                    }
-                })
-                .collect_view()
-        })
+    let on_chip = move |event: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        let group = event
+            .target()
+            .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+            .and_then(|target| target.closest("button").ok().flatten())
+            .and_then(|chip| chip.get_attribute("data-group"))
+            .and_then(|index| index.parse::<usize>().ok())
+            .and_then(|index| Group::ALL.get(index).copied());
+        if let Some(group) = group {
+            filter.update(|set| *set = set.toggled(group));
+        }
     };
-
-    let status = move || {
-        results.with(|shown| {
-            if shown.query.trim().is_empty() {
-                String::new()
-            } else if shown.sections.is_empty() {
-                if shown.total() == 0 {
-                    tr!("search-empty", { "query" => shown.query.clone() })
-                } else {
-                    tr!("search-empty-filtered")
-                }
-            } else {
-                tr!("search-count", { "count" => shown.total() })
-            }
-        })
+    let on_hover = move |event: leptos::ev::MouseEvent| {
+        if let Some(at) = option_at(&event)
+            && active.get_untracked() != at
+        {
+            active.set(at);
+        }
     };
 
     view! {
@@ -401,10 +474,7 @@ pub(super) fn SearchPanel(
                     autofocus
                     aria-autocomplete="list"
                     aria-controls="search-results"
-                    aria-expanded=move || expanded().to_string()
-                    aria-activedescendant=move || {
-                        (expanded() && active.get() < choices.with(Vec::len)).then(|| option_id(active.get()))
-                    }
+                    aria-expanded="false"
                     placeholder=move_tr!("search-placeholder")
                     prop:value=move || query.get()
                     on:input=on_input
@@ -414,15 +484,23 @@ pub(super) fn SearchPanel(
                     {move_tr!("search-close")}
                 </button>
             </div>
-            <Show when=move || results.with(|shown| !shown.counts.is_empty())>
-                <div class="search-filters" role="group" aria-label=move_tr!("search-filter")>
-                    {chips}
-                </div>
-            </Show>
-            <p class="search-status" role="status" aria-live="polite">{status}</p>
-            <div id="search-results" class="search-results" role="listbox" aria-label=move_tr!("search-results")>
-                {list}
-            </div>
+            <div
+                node_ref=filters
+                class="search-filters"
+                role="group"
+                aria-label=move_tr!("search-filter")
+                on:click=on_chip
+            ></div>
+            <p node_ref=status class="search-status" role="status" aria-live="polite"></p>
+            <div
+                node_ref=listbox
+                id="search-results"
+                class="search-results"
+                role="listbox"
+                aria-label=move_tr!("search-results")
+                on:click=on_click
+                on:mousemove=on_hover
+            ></div>
             <p class="search-hint">{move_tr!("search-hint")}</p>
         </div>
     }

@@ -492,8 +492,9 @@ pub struct SearchIndex {
     free_docs: Vec<u32>,
     /// Record id → slot.
     slots: FxHashMap<Id, u32>,
-    /// Kit id → its versions (number, slot): only the latest one is a result.
-    kit_versions: FxHashMap<Id, Vec<(i64, u32)>>,
+    /// Every kit version: (kit id, number, slot); only a kit's latest one is a
+    /// result. A list: kits have few versions, and no map type is compiled for it.
+    kit_versions: Vec<(Id, i64, u32)>,
 }
 
 impl SearchIndex {
@@ -510,7 +511,7 @@ impl SearchIndex {
         // Sorted by id so that slots, and thus ties in results, do not depend
         // on the state's hash order.
         let mut records: Vec<&Record> = state.records().collect();
-        records.sort_unstable_by_key(|record| record.id);
+        crate::sort::sort_by_key(&mut records, |record| record.id);
         index.docs.reserve(records.len());
         index.slots.reserve(records.len());
         for record in records {
@@ -576,10 +577,7 @@ impl SearchIndex {
         let shown = shown(record);
         if record.kind == Kind::KitVersion {
             let number = record.get("number").as_int().unwrap_or(0);
-            self.kit_versions
-                .entry(shown)
-                .or_default()
-                .push((number, slot));
+            self.kit_versions.push((shown, number, slot));
         }
         if let Some(entry) = self.docs.get_mut(slot as usize) {
             *entry = Some(Doc {
@@ -679,13 +677,8 @@ impl SearchIndex {
             return;
         };
         let terms = std::mem::take(&mut doc.terms);
-        if doc.kind == Kind::KitVersion
-            && let Some(versions) = self.kit_versions.get_mut(&doc.shown)
-        {
-            versions.retain(|(_, known)| *known != slot);
-            if versions.is_empty() {
-                self.kit_versions.remove(&doc.shown);
-            }
+        if doc.kind == Kind::KitVersion {
+            self.kit_versions.retain(|(_, _, known)| *known != slot);
         }
         for term in terms {
             let entry = &mut self.postings[term as usize];
@@ -818,12 +811,11 @@ impl SearchIndex {
 
     /// Whether the kit version in `slot` is the latest (highest number) of `kit`.
     fn is_latest(&self, kit: Id, slot: u32) -> bool {
-        self.kit_versions.get(&kit).is_none_or(|versions| {
-            versions
-                .iter()
-                .max_by_key(|(number, known)| (*number, std::cmp::Reverse(*known)))
-                .is_none_or(|(_, latest)| *latest == slot)
-        })
+        self.kit_versions
+            .iter()
+            .filter(|(of, _, _)| *of == kit)
+            .max_by_key(|(_, number, known)| (*number, std::cmp::Reverse(*known)))
+            .is_none_or(|(_, _, latest)| *latest == slot)
     }
 
     /// Every record matching `query`, unordered: its rank, slot and the
@@ -855,7 +847,7 @@ impl SearchIndex {
         if per_word.iter().any(|(terms, _)| terms.is_empty()) {
             return Vec::new();
         }
-        per_word.sort_by_key(|(_, total)| *total);
+        crate::sort::sort_by_key(&mut per_word, |(_, total)| *total);
 
         const EXACT: u64 = 1 << 63;
         let slots = self.docs.len();
