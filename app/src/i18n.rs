@@ -1,7 +1,7 @@
 //! The one translation layer: Fluent files in `app/locales/<lang>/` (one per
-//! area: `main.ftl`, `governance.ftl`, `meetings.ftl`, `people.ftl`, `kits.ftl`, each ending with a
-//! newline), built into the bundle and read by a small reader of the part of Fluent
-//! they use.
+//! area: `main.ftl`, `governance.ftl`, `meetings.ftl`, `people.ftl`, `kits.ftl`,
+//! `search.ftl`, each ending with a newline), built into the bundle and read by a
+//! small reader of the part of Fluent they use.
 //!
 //! French is the reference language and the default; English is second. The
 //! choice is kept in the device's local storage (`archipel.lang`) and set as
@@ -52,6 +52,7 @@ pub static FRENCH: Language = Language {
         include_str!("../locales/fr/meetings.ftl"),
         include_str!("../locales/fr/people.ftl"),
         include_str!("../locales/fr/kits.ftl"),
+        include_str!("../locales/fr/search.ftl"),
     ),
 };
 
@@ -65,6 +66,7 @@ pub static ENGLISH: Language = Language {
         include_str!("../locales/en/meetings.ftl"),
         include_str!("../locales/en/people.ftl"),
         include_str!("../locales/en/kits.ftl"),
+        include_str!("../locales/en/search.ftl"),
     ),
 };
 

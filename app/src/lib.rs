@@ -6,6 +6,7 @@
 //!
 //! - [`shell`] — the frame around every view: navigation, network status, routes.
 //! - [`cartography`], [`governance`], [`kits`], [`territory`], [`settings`] — one module per view.
+//! - [`search`] — the global search box (Ctrl/Cmd+K) over every record.
 //! - [`ui`] — widgets shared by the views.
 //! - [`i18n`] — the one translation layer (Fluent files in `locales/`).
 //! - [`storage`] — the device's database; nothing else touches IndexedDB.
@@ -18,6 +19,7 @@ pub mod i18n;
 pub mod join;
 pub mod kits;
 pub mod pwa;
+pub mod search;
 pub mod settings;
 pub mod shell;
 pub mod storage;

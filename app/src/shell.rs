@@ -14,6 +14,7 @@ use crate::governance::GovernanceView;
 use crate::i18n::I18nProvider;
 use crate::join::JoinView;
 use crate::kits::KitsView;
+use crate::search::SearchBox;
 use crate::settings::SettingsView;
 use crate::sync::SyncEngine;
 use crate::territory::TerritoryView;
@@ -104,6 +105,7 @@ fn TopBar() -> impl IntoView {
                 <Logo />
                 <span>{move_tr!("app-name")}</span>
             </a>
+            <SearchBox />
             <NetworkStatus />
             <SyncBadge />
             <LanguageToggle />

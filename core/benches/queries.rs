@@ -10,6 +10,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use archipel_core::queries::{contributions, health_board, match_needs, suggestions_for_need};
+use archipel_core::search::Groups;
 use archipel_core::{Access, Actor, Change, Date, Id, Kind, RoleCount, SearchIndex, State, Value};
 use criterion::{Criterion, criterion_group, criterion_main};
 use support::Device;
@@ -331,6 +332,22 @@ fn benches(c: &mut Criterion) {
                 Change::set(renamed, "title", Value::text(title), 0),
             );
             kept.refresh(&world.state, renamed);
+        })
+    });
+    for query in ["benevoles", "p", "pole acc"] {
+        group.bench_function(format!("grouped {query:?} (5 per kind)"), |b| {
+            b.iter(|| kept.search_grouped(black_box(query), Groups::ALL, 5))
+        });
+    }
+    group.bench_function("catch up with a state where one record changed", |b| {
+        b.iter(|| {
+            flip = !flip;
+            let title = if flip { "Autre titre" } else { "Titre initial" };
+            world.admin.ok(
+                &mut world.state,
+                Change::set(renamed, "title", Value::text(title), 0),
+            );
+            kept.catch_up(&world.state)
         })
     });
     group.finish();

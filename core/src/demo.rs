@@ -743,6 +743,7 @@ pub const POLES: &[PoleSeed] = &[
              structure cohérente et résiliente",
             "Aider l'harmonie à croître dans le collectif",
             "Encourager la prudence à l'intérieur et à l'extérieur du collectif",
+            "Accueillir les bénévoles et les accompagner dans leurs premiers pas",
         ],
         functions: &[COHERENCE, COMPETENCES],
         missions: &[],

@@ -1,5 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { test, expect, type Page } from "@playwright/test";
+import { joinBench } from "./join";
 
 /**
  * The cartography on a generated collective (`cargo xtask bench-browser`):
@@ -10,7 +11,6 @@ import { test, expect, type Page } from "@playwright/test";
  *   frame intervals the browser achieved meanwhile.
  */
 
-const invite = process.env.ARCHIPEL_BENCH_INVITE ?? "";
 const out = process.env.ARCHIPEL_BENCH_OUT ?? "bench-results.json";
 const reloads = Number(process.env.ARCHIPEL_BENCH_RELOADS ?? "5");
 
@@ -30,11 +30,7 @@ async function marks(page: Page) {
 }
 
 test("map: first frame after the data is loaded, and pan/zoom frame times", async ({ page }) => {
-  expect(invite, "ARCHIPEL_BENCH_INVITE: the generated collective's admin invitation").not.toBe("");
-  await page.goto(`/rejoindre#${invite}`);
-  await page.getByLabel("Votre prénom ou pseudonyme").fill("Banc d'essai");
-  await page.getByRole("button", { name: "Rejoindre" }).click();
-  await expect(page).toHaveURL(/\/cartographie$/);
+  await joinBench(page);
   await expect(page.locator(".map-layer g.node").first()).toBeVisible();
   const nodes = await page.locator(".map-layer g.node").count();
 

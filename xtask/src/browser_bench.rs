@@ -5,8 +5,10 @@
 //! (`archipel collective create --generated <size>`), the server starts on a
 //! free port serving the release build, and the Playwright benchmark in
 //! `end2end/bench/` joins it, reloads the app several times (cold starts with
-//! the data already in IndexedDB) and pans and zooms the map. Figures are
-//! printed and written to `target/bench-browser-<size>.json`.
+//! the data already in IndexedDB) and pans and zooms the map, then types
+//! into the global search. Figures are printed and written to
+//! `target/bench-browser-<size>.json` (the map) and
+//! `target/bench-browser-<size>-search.json` (the search).
 //!
 //! `cargo xtask test` runs the `small` size once so the script cannot rot.
 

@@ -297,6 +297,14 @@ fn MapScreen() -> impl IntoView {
     };
     let travelling = RwSignal::new(false);
     present::watch_fullscreen(map);
+    // `?pole=<id>` (the global search's links) opens that pôle's panel.
+    let query = leptos_router::hooks::use_query_map();
+    Effect::new(move |_| {
+        if let Some(id) = query.with(|q| q.get_str("pole").and_then(|id| id.parse::<Id>().ok())) {
+            map.focused.set(Some(id));
+            map.selected.set(Some(id));
+        }
+    });
     view! {
         <section
             class="view cartography"

@@ -14,7 +14,15 @@
 //!
 //! The index is built once from a [`State`] and kept in step after each
 //! operation with [`SearchIndex::update`] / [`SearchIndex::remove`] (or
-//! [`SearchIndex::refresh`], which looks the record up in the state).
+//! [`SearchIndex::refresh`], which looks the record up in the state), or with
+//! [`SearchIndex::catch_up`], which re-indexes only the records whose versions
+//! moved since they were indexed.
+//!
+//! The search box asks [`SearchIndex::search_grouped`]: results in [`Group`]s
+//! (pôles, people, kits…), a kit's versions and a meeting's agenda items shown
+//! as their kit or meeting, with counts per group. [`present`] gives a result's
+//! title and snippet; [`highlight`] and [`snippet`] (in `highlight.rs`) mark the
+//! matched words on the original text.
 
 use std::collections::BTreeMap;
 use std::ops::Bound;
@@ -28,6 +36,12 @@ use crate::ids::Id;
 use crate::schema::{FieldType, Kind};
 use crate::state::{Record, State};
 use crate::value::Value;
+
+mod highlight;
+mod present;
+
+pub use highlight::{Segment, highlight, snippet};
+pub use present::{Presented, present};
 
 /// Folds `text` for comparison: each character canonically decomposed (as in
 /// NFD) with the combining marks dropped ("é" → "e"), the Latin letters that do
@@ -266,7 +280,198 @@ struct Doc {
     kind: Kind,
     archived: bool,
     terms: Vec<u32>,
+    /// The group its results show in (none: found by [`SearchIndex::search`] only).
+    group: Option<Group>,
+    /// The record a result opens: itself, or its kit (a kit version) or
+    /// meeting (an agenda item).
+    shown: Id,
+    /// The fingerprint of its versions when indexed (see [`stamp`]).
+    stamp: u64,
 }
+
+/// The groups the search box shows results in, in display order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Group {
+    /// Pôles (and functions, partners, the centre).
+    Pole,
+    /// A pôle's missions (opened on their pôle).
+    Mission,
+    /// People (their skills and interests included).
+    Person,
+    /// Open needs of the pôles.
+    Need,
+    /// Offers of help.
+    Offer,
+    /// Tasks.
+    Task,
+    /// Meetings (their agenda items shown as the meeting).
+    Meeting,
+    /// Decisions.
+    Decision,
+    /// Kits (their latest version's text shown as the kit).
+    Kit,
+    /// Places of the territory.
+    Place,
+}
+
+impl Group {
+    /// Every group, in display order.
+    pub const ALL: [Group; 10] = [
+        Group::Pole,
+        Group::Mission,
+        Group::Person,
+        Group::Need,
+        Group::Offer,
+        Group::Task,
+        Group::Meeting,
+        Group::Decision,
+        Group::Kit,
+        Group::Place,
+    ];
+
+    /// The group a record of `kind` shows in; none for kinds with no page of
+    /// their own (links, role assignments, speaking turns, kit runs…).
+    #[must_use]
+    pub const fn of(kind: Kind) -> Option<Group> {
+        Some(match kind {
+            Kind::Pole => Group::Pole,
+            Kind::Mission => Group::Mission,
+            Kind::Person => Group::Person,
+            Kind::Need => Group::Need,
+            Kind::Offer => Group::Offer,
+            Kind::Task => Group::Task,
+            Kind::Meeting | Kind::AgendaItem => Group::Meeting,
+            Kind::Decision => Group::Decision,
+            Kind::Kit | Kind::KitVersion => Group::Kit,
+            Kind::Place => Group::Place,
+            _ => return None,
+        })
+    }
+
+    /// The kind whose records this group opens.
+    #[must_use]
+    pub const fn kind(self) -> Kind {
+        match self {
+            Group::Pole => Kind::Pole,
+            Group::Mission => Kind::Mission,
+            Group::Person => Kind::Person,
+            Group::Need => Kind::Need,
+            Group::Offer => Kind::Offer,
+            Group::Task => Kind::Task,
+            Group::Meeting => Kind::Meeting,
+            Group::Decision => Kind::Decision,
+            Group::Kit => Kind::Kit,
+            Group::Place => Kind::Place,
+        }
+    }
+
+    /// This group's bit in a [`Groups`] set.
+    #[must_use]
+    pub const fn bit(self) -> Groups {
+        Groups(1 << self as u16)
+    }
+}
+
+/// A set of [`Group`]s (the kind filter of the search box).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Groups(pub u16);
+
+impl Groups {
+    /// Every group.
+    pub const ALL: Groups = Groups((1 << Group::ALL.len()) - 1);
+
+    /// Whether `group` is in the set.
+    #[must_use]
+    pub const fn contains(self, group: Group) -> bool {
+        self.0 & group.bit().0 != 0
+    }
+
+    /// The set with `group` added or removed.
+    #[must_use]
+    pub const fn toggled(self, group: Group) -> Groups {
+        Groups(self.0 ^ group.bit().0)
+    }
+
+    /// True when no group is in the set.
+    #[must_use]
+    pub const fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+/// One result of [`SearchIndex::search_grouped`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The group it shows in.
+    pub group: Group,
+    /// The record it opens (a kit for a kit version, a meeting for an agenda item).
+    pub id: Id,
+    /// The record that matched, and where.
+    pub hit: Hit,
+}
+
+/// What [`SearchIndex::search_grouped`] answers.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Grouped {
+    /// How many results each group holds, for every group with one or more
+    /// (in display order), whether or not the filter shows it.
+    pub counts: Vec<(Group, usize)>,
+    /// The best results of each group the filter shows, best first, in display order.
+    pub groups: Vec<(Group, Vec<Found>)>,
+}
+
+impl Grouped {
+    /// How many results `group` holds (0 if none).
+    #[must_use]
+    pub fn count(&self, group: Group) -> usize {
+        self.counts
+            .iter()
+            .find(|(known, _)| *known == group)
+            .map_or(0, |(_, count)| *count)
+    }
+
+    /// How many results in all.
+    #[must_use]
+    pub fn total(&self) -> usize {
+        self.counts.iter().map(|(_, count)| count).sum()
+    }
+}
+
+/// A fingerprint of what a record holds: its last change, archived and deleted
+/// flags, and each field's version and writer. Two copies of a record with the
+/// same stamp hold the same values (a device's view re-applies its pending
+/// operations at the same local versions, so an unchanged record keeps its stamp).
+fn stamp(record: &Record) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = rustc_hash::FxHasher::default();
+    record.changed_at.hash(&mut hasher);
+    record.archived.hash(&mut hasher);
+    record.deleted.hash(&mut hasher);
+    record.versions.hash(&mut hasher);
+    record.writers.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// The record a result for `record` opens: its kit or meeting for a kit
+/// version or agenda item, else itself.
+fn shown(record: &Record) -> Id {
+    match record.kind {
+        Kind::KitVersion => record.reference("kit"),
+        Kind::AgendaItem => record.reference("meeting"),
+        _ => None,
+    }
+    .unwrap_or(record.id)
+}
+
+/// The ranking key of a candidate: smaller is better.
+type Rank = (
+    bool,
+    std::cmp::Reverse<u8>,
+    std::cmp::Reverse<u8>,
+    std::cmp::Reverse<u32>,
+    Kind,
+    Id,
+);
 
 /// The search index of a collective: folded words → the records holding them.
 ///
@@ -289,6 +494,9 @@ pub struct SearchIndex {
     free_docs: Vec<u32>,
     /// Record id → slot.
     slots: FxHashMap<Id, u32>,
+    /// Every kit version: (kit id, number, slot); only a kit's latest one is a
+    /// result. A list: kits have few versions, and no map type is compiled for it.
+    kit_versions: Vec<(Id, i64, u32)>,
 }
 
 impl SearchIndex {
@@ -305,7 +513,7 @@ impl SearchIndex {
         // Sorted by id so that slots, and thus ties in results, do not depend
         // on the state's hash order.
         let mut records: Vec<&Record> = state.records().collect();
-        records.sort_unstable_by_key(|record| record.id);
+        crate::sort::sort_by_key(&mut records, |record| record.id);
         index.docs.reserve(records.len());
         index.slots.reserve(records.len());
         for record in records {
@@ -368,14 +576,62 @@ impl SearchIndex {
             }
             terms.push(term);
         }
+        let shown = shown(record);
+        if record.kind == Kind::KitVersion {
+            let number = record.get("number").as_int().unwrap_or(0);
+            self.kit_versions.push((shown, number, slot));
+        }
         if let Some(entry) = self.docs.get_mut(slot as usize) {
             *entry = Some(Doc {
                 id: record.id,
                 kind: record.kind,
                 archived: record.archived,
                 terms,
+                group: Group::of(record.kind),
+                shown,
+                stamp: stamp(record),
             });
         }
+    }
+
+    /// Brings the whole index in step with `state`, re-indexing only the
+    /// records whose versions moved since they were indexed (and forgetting
+    /// those deleted or gone). Returns how many records were re-indexed or
+    /// forgotten. Cheap when little changed: one pass comparing fingerprints.
+    pub fn catch_up(&mut self, state: &State) -> usize {
+        let mut changed = 0;
+        let mut present = 0;
+        for record in state.records.values() {
+            let known = self.slots.get(&record.id).copied();
+            if record.deleted {
+                if known.is_some() {
+                    self.remove(record.id);
+                    changed += 1;
+                }
+                continue;
+            }
+            present += 1;
+            let same = known
+                .and_then(|slot| self.docs.get(slot as usize)?.as_ref())
+                .is_some_and(|doc| doc.stamp == stamp(record));
+            if !same {
+                self.update(record);
+                changed += 1;
+            }
+        }
+        if present != self.slots.len() {
+            let gone: Vec<Id> = self
+                .slots
+                .keys()
+                .filter(|id| state.existing(**id).is_none())
+                .copied()
+                .collect();
+            changed += gone.len();
+            for id in gone {
+                self.remove(id);
+            }
+        }
+        changed
     }
 
     /// Forgets the record `id` (after it was deleted). Unknown ids are ignored.
@@ -423,6 +679,9 @@ impl SearchIndex {
             return;
         };
         let terms = std::mem::take(&mut doc.terms);
+        if doc.kind == Kind::KitVersion {
+            self.kit_versions.retain(|(_, _, known)| *known != slot);
+        }
         for term in terms {
             let entry = &mut self.postings[term as usize];
             if let Ok(at) = entry.list.binary_search_by_key(&slot, |p| p.doc) {
@@ -453,8 +712,119 @@ impl SearchIndex {
     /// An empty query finds nothing.
     #[must_use]
     pub fn search_top(&self, query: &str, limit: usize) -> Vec<Hit> {
+        if limit == 0 {
+            return Vec::new();
+        }
+        let mut ranked = self.matches(query);
+        if limit < ranked.len() {
+            ranked.select_nth_unstable_by_key(limit, |entry| entry.0);
+            ranked.truncate(limit);
+        }
+        ranked.sort_unstable_by_key(|entry| entry.0);
+        ranked
+            .into_iter()
+            .filter_map(|(_, slot, mask)| Some(hit(self.docs.get(slot as usize)?.as_ref()?, mask)))
+            .collect()
+    }
+
+    /// What the search box shows for `query`: the results of every group,
+    /// counted, and the best `per_group` of each group in `only`, ranked as
+    /// [`SearchIndex::search_top`] does.
+    ///
+    /// A kit version is shown as its kit, and only if it is the kit's latest
+    /// version; an agenda item as its meeting; a kit or meeting found through
+    /// several records is one result, at its best rank. Records of kinds with
+    /// no [`Group`] are left out.
+    #[must_use]
+    pub fn search_grouped(&self, query: &str, only: Groups, per_group: usize) -> Grouped {
+        let ranked = self.matches(query);
+        // Per group, the best `per_group` (rank, slot, fields) so far, best first.
+        let mut best: Vec<Vec<(Rank, u32, u64)>> = vec![Vec::new(); Group::ALL.len()];
+        let mut counts = [0usize; Group::ALL.len()];
+        // Kits and meetings found through several records: shown id → its rank so far.
+        let mut merged: FxHashMap<Id, Rank> = FxHashMap::default();
+        for (rank, slot, mask) in ranked {
+            let Some(Some(doc)) = self.docs.get(slot as usize) else {
+                continue;
+            };
+            let Some(group) = doc.group else { continue };
+            if doc.kind == Kind::KitVersion && !self.is_latest(doc.shown, slot) {
+                continue;
+            }
+            let index = group as usize;
+            if matches!(group, Group::Kit | Group::Meeting) {
+                match merged.get_mut(&doc.shown) {
+                    Some(known) => {
+                        if rank < *known {
+                            // The better record replaces the other one in place.
+                            *known = rank;
+                            if !only.contains(group) {
+                                continue;
+                            }
+                            let list = &mut best[index];
+                            if let Some(at) = list.iter().position(|entry| {
+                                self.docs
+                                    .get(entry.1 as usize)
+                                    .and_then(Option::as_ref)
+                                    .is_some_and(|other| other.shown == doc.shown)
+                            }) {
+                                list.remove(at);
+                            }
+                            insert_best(list, (rank, slot, mask), per_group);
+                        }
+                        continue;
+                    }
+                    None => {
+                        merged.insert(doc.shown, rank);
+                    }
+                }
+            }
+            counts[index] += 1;
+            if only.contains(group) {
+                insert_best(&mut best[index], (rank, slot, mask), per_group);
+            }
+        }
+        let mut grouped = Grouped::default();
+        for group in Group::ALL {
+            let count = counts[group as usize];
+            if count == 0 {
+                continue;
+            }
+            grouped.counts.push((group, count));
+            let list = std::mem::take(&mut best[group as usize]);
+            if list.is_empty() {
+                continue;
+            }
+            let found = list
+                .into_iter()
+                .filter_map(|(_, slot, mask)| {
+                    let doc = self.docs.get(slot as usize)?.as_ref()?;
+                    Some(Found {
+                        group,
+                        id: doc.shown,
+                        hit: hit(doc, mask),
+                    })
+                })
+                .collect();
+            grouped.groups.push((group, found));
+        }
+        grouped
+    }
+
+    /// Whether the kit version in `slot` is the latest (highest number) of `kit`.
+    fn is_latest(&self, kit: Id, slot: u32) -> bool {
+        self.kit_versions
+            .iter()
+            .filter(|(of, _, _)| *of == kit)
+            .max_by_key(|(_, number, known)| (*number, std::cmp::Reverse(*known)))
+            .is_none_or(|(_, _, latest)| *latest == slot)
+    }
+
+    /// Every record matching `query`, unordered: its rank, slot and the
+    /// fields that matched.
+    fn matches(&self, query: &str) -> Vec<(Rank, u32, u64)> {
         let query = words(query);
-        if query.is_empty() || limit == 0 || self.slots.is_empty() {
+        if query.is_empty() || self.slots.is_empty() {
             return Vec::new();
         }
         // The terms each query word begins, rarest query word first, so that
@@ -479,7 +849,7 @@ impl SearchIndex {
         if per_word.iter().any(|(terms, _)| terms.is_empty()) {
             return Vec::new();
         }
-        per_word.sort_by_key(|(_, total)| *total);
+        crate::sort::sort_by_key(&mut per_word, |(_, total)| *total);
 
         const EXACT: u64 = 1 << 63;
         let slots = self.docs.len();
@@ -528,20 +898,12 @@ impl SearchIndex {
             candidates.clone_from(&touched);
         }
 
-        type Key = (
-            bool,
-            std::cmp::Reverse<u8>,
-            std::cmp::Reverse<u8>,
-            std::cmp::Reverse<u32>,
-            Kind,
-            Id,
-        );
-        let mut ranked: Vec<(Key, u32)> = candidates
+        candidates
             .iter()
             .filter_map(|&slot| {
                 let doc = slot as usize;
                 let record = self.docs.get(doc)?.as_ref()?;
-                let key = (
+                let rank = (
                     record.archived,
                     std::cmp::Reverse(in_title[doc]),
                     std::cmp::Reverse(exact[doc]),
@@ -549,22 +911,21 @@ impl SearchIndex {
                     record.kind,
                     record.id,
                 );
-                Some((key, slot))
-            })
-            .collect();
-        if limit < ranked.len() {
-            ranked.select_nth_unstable_by_key(limit, |entry| entry.0);
-            ranked.truncate(limit);
-        }
-        ranked.sort_unstable_by_key(|entry| entry.0);
-        ranked
-            .into_iter()
-            .filter_map(|(_, slot)| {
-                let doc = self.docs.get(slot as usize)?.as_ref()?;
-                Some(hit(doc, fields[slot as usize]))
+                Some((rank, slot, fields[doc]))
             })
             .collect()
     }
+}
+
+/// Inserts `entry` in `list` (best first) if it is among the best `limit`.
+/// A linear insertion: lists hold a handful of results, and no sort is compiled.
+fn insert_best(list: &mut Vec<(Rank, u32, u64)>, entry: (Rank, u32, u64), limit: usize) {
+    if limit == 0 || (list.len() >= limit && list.last().is_some_and(|last| last.0 <= entry.0)) {
+        return;
+    }
+    let at = list.partition_point(|known| known.0 <= entry.0);
+    list.insert(at, entry);
+    list.truncate(limit);
 }
 
 /// The hit for `doc`, whose fields in `mask` matched.
