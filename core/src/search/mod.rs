@@ -738,6 +738,8 @@ impl SearchIndex {
     #[must_use]
     pub fn search_grouped(&self, query: &str, only: Groups, per_group: usize) -> Grouped {
         let ranked = self.matches(query);
+        // Each kit's latest version, looked up once rather than per hit.
+        let latest = self.latest_versions();
         // Per group, the best `per_group` (rank, slot, fields) so far, best first.
         let mut best: Vec<Vec<(Rank, u32, u64)>> = vec![Vec::new(); Group::ALL.len()];
         let mut counts = [0usize; Group::ALL.len()];
@@ -748,7 +750,9 @@ impl SearchIndex {
                 continue;
             };
             let Some(group) = doc.group else { continue };
-            if doc.kind == Kind::KitVersion && !self.is_latest(doc.shown, slot) {
+            if doc.kind == Kind::KitVersion
+                && latest.get(&doc.shown).is_some_and(|(_, newest)| *newest != slot)
+            {
                 continue;
             }
             let index = group as usize;
@@ -811,13 +815,22 @@ impl SearchIndex {
         grouped
     }
 
-    /// Whether the kit version in `slot` is the latest (highest number) of `kit`.
-    fn is_latest(&self, kit: Id, slot: u32) -> bool {
-        self.kit_versions
-            .iter()
-            .filter(|(of, _, _)| *of == kit)
-            .max_by_key(|(_, number, known)| (*number, std::cmp::Reverse(*known)))
-            .is_none_or(|(_, _, latest)| *latest == slot)
+    /// Each kit's latest version: the highest number, the first indexed among
+    /// equals (kit → (number, slot)).
+    fn latest_versions(&self) -> FxHashMap<Id, (i64, u32)> {
+        let mut latest: FxHashMap<Id, (i64, u32)> = FxHashMap::default();
+        for &(kit, number, slot) in &self.kit_versions {
+            match latest.get_mut(&kit) {
+                Some(best) if number > best.0 || (number == best.0 && slot < best.1) => {
+                    *best = (number, slot);
+                }
+                Some(_) => {}
+                None => {
+                    latest.insert(kit, (number, slot));
+                }
+            }
+        }
+        latest
     }
 
     /// Every record matching `query`, unordered: its rank, slot and the
