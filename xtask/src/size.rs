@@ -16,7 +16,7 @@ use crate::process::run;
 /// The product's goal for the whole app, brotli-compressed (docs/benchmarks.md).
 pub const TARGET_BROTLI_BYTES: u64 = 350 * 1024;
 /// Above this the test run fails (see the module docs).
-pub const CEILING_BROTLI_BYTES: u64 = 540 * 1024;
+pub const CEILING_BROTLI_BYTES: u64 = 720 * 1024;
 
 /// Compression is measured with Node's zlib (installed with the end-to-end
 /// packages), so the build tool stays dependency-free.
