@@ -751,7 +751,9 @@ impl SearchIndex {
             };
             let Some(group) = doc.group else { continue };
             if doc.kind == Kind::KitVersion
-                && latest.get(&doc.shown).is_some_and(|(_, newest)| *newest != slot)
+                && latest
+                    .get(&doc.shown)
+                    .is_some_and(|(_, newest)| *newest != slot)
             {
                 continue;
             }
