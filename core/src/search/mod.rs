@@ -287,6 +287,9 @@ struct Doc {
     shown: Id,
     /// The fingerprint of its versions when indexed (see [`stamp`]).
     stamp: u64,
+    /// The bit of its name or title field ([`title_field`]; 0 when none),
+    /// kept so a query does not look it up per record.
+    title_bit: u64,
 }
 
 /// The groups the search box shows results in, in display order.
@@ -590,6 +593,9 @@ impl SearchIndex {
                 group: Group::of(record.kind),
                 shown,
                 stamp: stamp(record),
+                title_bit: title_field(record.kind)
+                    .filter(|&title| title < 64)
+                    .map_or(0, |title| 1 << title),
             });
         }
     }
@@ -737,7 +743,6 @@ impl SearchIndex {
     /// no [`Group`] are left out.
     #[must_use]
     pub fn search_grouped(&self, query: &str, only: Groups, per_group: usize) -> Grouped {
-        let ranked = self.matches(query);
         // Each kit's latest version, looked up once rather than per hit.
         let latest = self.latest_versions();
         // Per group, the best `per_group` (rank, slot, fields) so far, best first.
@@ -745,17 +750,17 @@ impl SearchIndex {
         let mut counts = [0usize; Group::ALL.len()];
         // Kits and meetings found through several records: shown id → its rank so far.
         let mut merged: FxHashMap<Id, Rank> = FxHashMap::default();
-        for (rank, slot, mask) in ranked {
+        self.each_match(query, |rank, slot, mask| {
             let Some(Some(doc)) = self.docs.get(slot as usize) else {
-                continue;
+                return;
             };
-            let Some(group) = doc.group else { continue };
+            let Some(group) = doc.group else { return };
             if doc.kind == Kind::KitVersion
                 && latest
                     .get(&doc.shown)
                     .is_some_and(|(_, newest)| *newest != slot)
             {
-                continue;
+                return;
             }
             let index = group as usize;
             if matches!(group, Group::Kit | Group::Meeting) {
@@ -765,7 +770,7 @@ impl SearchIndex {
                             // The better record replaces the other one in place.
                             *known = rank;
                             if !only.contains(group) {
-                                continue;
+                                return;
                             }
                             let list = &mut best[index];
                             if let Some(at) = list.iter().position(|entry| {
@@ -778,7 +783,7 @@ impl SearchIndex {
                             }
                             insert_best(list, (rank, slot, mask), per_group);
                         }
-                        continue;
+                        return;
                     }
                     None => {
                         merged.insert(doc.shown, rank);
@@ -789,7 +794,7 @@ impl SearchIndex {
             if only.contains(group) {
                 insert_best(&mut best[index], (rank, slot, mask), per_group);
             }
-        }
+        });
         let mut grouped = Grouped::default();
         for group in Group::ALL {
             let count = counts[group as usize];
@@ -838,9 +843,17 @@ impl SearchIndex {
     /// Every record matching `query`, unordered: its rank, slot and the
     /// fields that matched.
     fn matches(&self, query: &str) -> Vec<(Rank, u32, u64)> {
+        let mut all = Vec::new();
+        self.each_match(query, |rank, slot, mask| all.push((rank, slot, mask)));
+        all
+    }
+
+    /// Calls `each` with every record matching `query`, unordered: its rank,
+    /// slot and the fields that matched (no list of them all is made).
+    fn each_match(&self, query: &str, mut each: impl FnMut(Rank, u32, u64)) {
         let query = words(query);
         if query.is_empty() || self.slots.is_empty() {
-            return Vec::new();
+            return;
         }
         // The terms each query word begins, rarest query word first, so that
         // the candidates shrink as fast as possible.
@@ -862,7 +875,7 @@ impl SearchIndex {
             })
             .collect();
         if per_word.iter().any(|(terms, _)| terms.is_empty()) {
-            return Vec::new();
+            return;
         }
         crate::sort::sort_by_key(&mut per_word, |(_, total)| *total);
 
@@ -901,34 +914,32 @@ impl SearchIndex {
                 fields[doc] |= mask & !EXACT;
                 exact[doc] += u8::from(mask & EXACT != 0);
                 if let Some(Some(record)) = self.docs.get(doc)
-                    && let Some(title) = title_field(record.kind)
-                    && mask & (1 << title) != 0
+                    && mask & record.title_bit != 0
                 {
                     in_title[doc] += 1;
                 }
             }
             if touched.is_empty() {
-                return Vec::new();
+                return;
             }
             candidates.clone_from(&touched);
         }
 
-        candidates
-            .iter()
-            .filter_map(|&slot| {
-                let doc = slot as usize;
-                let record = self.docs.get(doc)?.as_ref()?;
-                let rank = (
-                    record.archived,
-                    std::cmp::Reverse(in_title[doc]),
-                    std::cmp::Reverse(exact[doc]),
-                    std::cmp::Reverse(fields[doc].count_ones()),
-                    record.kind,
-                    record.id,
-                );
-                Some((rank, slot, fields[doc]))
-            })
-            .collect()
+        for &slot in &candidates {
+            let doc = slot as usize;
+            let Some(Some(record)) = self.docs.get(doc) else {
+                continue;
+            };
+            let rank = (
+                record.archived,
+                std::cmp::Reverse(in_title[doc]),
+                std::cmp::Reverse(exact[doc]),
+                std::cmp::Reverse(fields[doc].count_ones()),
+                record.kind,
+                record.id,
+            );
+            each(rank, slot, fields[doc]);
+        }
     }
 }
 
