@@ -18,6 +18,7 @@
 
 use std::cmp::Ordering;
 
+use rustc_hash::FxHashMap;
 use similar::{ChangeTag, TextDiff};
 
 use crate::files::FileRef;
@@ -110,16 +111,38 @@ pub fn latest(state: &State, kit: Id) -> Option<&Record> {
         .max_by(by_number)
 }
 
+/// Every kit's current version, from one pass over the records.
+fn latest_of_each(state: &State) -> FxHashMap<Id, &Record> {
+    let mut latest: FxHashMap<Id, &Record> = FxHashMap::default();
+    for version in state.of_kind(Kind::KitVersion) {
+        let Some(kit) = version.reference("kit") else {
+            continue;
+        };
+        match latest.get_mut(&kit) {
+            Some(best) => {
+                if by_number(best, &version) == Ordering::Less {
+                    *best = version;
+                }
+            }
+            None => {
+                latest.insert(kit, version);
+            }
+        }
+    }
+    latest
+}
+
 /// The library: live kits matching `filter`, by title (accents and case
 /// ignored).
 #[must_use]
 pub fn library<'a>(state: &'a State, filter: &KitFilter) -> Vec<KitCard<'a>> {
+    let latest = latest_of_each(state);
     let mut cards: Vec<(String, KitCard<'a>)> = state
         .of_kind(Kind::Kit)
         .filter(|kit| !kit.archived)
         .map(|kit| KitCard {
             kit,
-            version: latest(state, kit.id),
+            version: latest.get(&kit.id).copied(),
         })
         .filter(|card| matches(card, filter))
         .map(|card| (fold(card.kit.text("title").unwrap_or_default()), card))

@@ -135,11 +135,9 @@ fn Kit(kit: Id, version: Option<Id>) -> impl IntoView {
             })
             .unwrap_or_default()
     };
-    let body_html = move || {
-        version_text("body")()
-            .map(|body| to_html(&body))
-            .unwrap_or_default()
-    };
+    // Rendered again only when the text read changes, not on every sync.
+    let body = Memo::new(move |_| version_text("body")().unwrap_or_default());
+    let body_html = Memo::new(move |_| body.with(|body| to_html(body)));
     let steps = Memo::new(move |_| {
         shown
             .get()
