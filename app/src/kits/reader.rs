@@ -7,7 +7,7 @@ use archipel_core::kits::{self, RunFor};
 use archipel_core::markdown::to_html;
 use archipel_core::schema::FEEDBACK_KINDS;
 use archipel_core::value::Step;
-use archipel_core::{Id, Value};
+use archipel_core::{Id, Record, Value};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -115,54 +115,23 @@ fn Kit(kit: Id, version: Option<Id>) -> impl IntoView {
         })
     });
     let duration = move || {
-        shown.get().and_then(|id| {
-            sync.view.with(|state| {
-                state
-                    .existing(id)
-                    .and_then(|record| record.get("duration_minutes").as_int())
-            })
+        read_version(sync, shown, |version| {
+            version.get("duration_minutes").as_int()
         })
     };
     let tags = move || {
-        shown
-            .get()
-            .map(|id| {
-                sync.view
-                    .with(|state| match state.existing(id).map(|r| r.get("tags")) {
-                        Some(Value::Set(tags)) => tags.iter().cloned().collect::<Vec<_>>(),
-                        _ => Vec::new(),
-                    })
-            })
-            .unwrap_or_default()
+        read_version(sync, shown, |version| match version.get("tags") {
+            Value::Set(tags) => tags.iter().cloned().collect::<Vec<_>>(),
+            _ => Vec::new(),
+        })
     };
     // Rendered again only when the text read changes, not on every sync.
     let body = Memo::new(move |_| version_text("body")().unwrap_or_default());
     let body_html = Memo::new(move |_| body.with(|body| to_html(body)));
-    let steps = Memo::new(move |_| {
-        shown
-            .get()
-            .map(|id| {
-                sync.view.with(|state| {
-                    state
-                        .existing(id)
-                        .map(|record| kits::steps(record).to_vec())
-                        .unwrap_or_default()
-                })
-            })
-            .unwrap_or_default()
-    });
+    let steps =
+        Memo::new(move |_| read_version(sync, shown, |version| kits::steps(version).to_vec()));
     let files = Memo::new(move |_| {
-        shown
-            .get()
-            .map(|id| {
-                sync.view.with(|state| {
-                    state
-                        .existing(id)
-                        .map(|record| kits::attachments(record).to_vec())
-                        .unwrap_or_default()
-                })
-            })
-            .unwrap_or_default()
+        read_version(sync, shown, |version| kits::attachments(version).to_vec())
     });
     let may_publish = Memo::new(move |_| ctx.may_publish(kit));
     let print = |_| {
@@ -267,6 +236,19 @@ fn Kit(kit: Id, version: Option<Id>) -> impl IntoView {
             </section>
         </article>
     }
+}
+
+/// `read` applied to the version `shown` (tracked), or the default when
+/// there is none.
+fn read_version<T: Default>(
+    sync: crate::sync::SyncEngine,
+    shown: Memo<Option<Id>>,
+    read: impl Fn(&Record) -> T,
+) -> T {
+    shown
+        .get()
+        .and_then(|id| sync.view.with(|state| state.existing(id).map(&read)))
+        .unwrap_or_default()
 }
 
 /// The comparison of the two latest versions.
