@@ -283,11 +283,7 @@ pub fn GovernanceView() -> impl IntoView {
 #[component]
 fn Board() -> impl IntoView {
     let sync = use_sync();
-    let me = Memo::new(move |_| sync.session.with(|s| s.as_ref().and_then(|s| s.person_id)));
-    let access = Memo::new(move |_| {
-        sync.session
-            .with(|s| s.as_ref().map_or(Access::Guest, |s| s.access))
-    });
+    let (me, access) = (sync.person(), sync.access());
     let gov = Gov { sync, me, access };
     provide_context(gov);
     let query = use_query_map();

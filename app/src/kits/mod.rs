@@ -150,11 +150,7 @@ enum Page {
 #[component]
 fn Pages() -> impl IntoView {
     let sync = use_sync();
-    let me = Memo::new(move |_| sync.session.with(|s| s.as_ref().and_then(|s| s.person_id)));
-    let access = Memo::new(move |_| {
-        sync.session
-            .with(|s| s.as_ref().map_or(Access::Guest, |s| s.access))
-    });
+    let (me, access) = (sync.person(), sync.access());
     provide_context(Kits { sync, me, access });
     let query = use_query_map();
     let page = Memo::new(move |_| {

@@ -426,6 +426,21 @@ impl SyncEngine {
             .update(|all| all.retain(|item| item.op.seq != seq));
     }
 
+    /// The person this device acts as, if it joined as one (tracks the session).
+    #[must_use]
+    pub fn person(self) -> Memo<Option<Id>> {
+        Memo::new(move |_| self.session.with(|s| s.as_ref().and_then(|s| s.person_id)))
+    }
+
+    /// This device's access level now (a guest until it joins; tracks the session).
+    #[must_use]
+    pub fn access(self) -> Memo<Access> {
+        Memo::new(move |_| {
+            self.session
+                .with(|s| s.as_ref().map_or(Access::Guest, |s| s.access))
+        })
+    }
+
     /// Everything not yet applied on the server, as JSON (to keep when access is revoked).
     #[must_use]
     pub fn export_unsent(&self) -> String {
