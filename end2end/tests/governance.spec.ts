@@ -61,6 +61,8 @@ test("a vacancy becomes a need, an offer matches it, and accepting fills the rol
   await suggestion.getByLabel("Tuteur ou tutrice").selectOption({ label: "Fatou" });
   await suggestion.getByRole("button", { name: "Confirmer et attribuer le rôle" }).click();
   await expect(needCard(facilitator, "accueil des bénévoles — LUMIÈRE")).toHaveCount(0);
+  // The acceptance reaches the server before the facilitator's page reloads below.
+  await expect(facilitator.locator("p.sync")).toHaveAttribute("data-pending", "0", { timeout: 15_000 });
 
   // The role is held, on the board and on the map.
   await facilitator.goto("/gouvernance?vue=roles");
